@@ -1,0 +1,16 @@
+import type { Migration } from 'kysely/migration';
+import * as organisationsAndApiKeys from './20261123T1830-organisations-and-api-keys.ts';
+import * as organisationSettingsAndPolicies from './20261123T1900-organisation-settings-and-policies.ts';
+import * as complaintsAndIdempotency from './20261123T1930-complaints-and-idempotency.ts';
+import * as slaIndexesAndOutbox from './20261123T2000-sla-indexes-and-outbox.ts';
+import * as complaintReportColumns from './20261123T2030-complaint-report-columns.ts';
+
+// Every migration, in order, listed by hand so the set is greppable and the same under
+// tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
+export const migrations: Record<string, Migration> = {
+  '20261123T1830-organisations-and-api-keys': organisationsAndApiKeys,
+  '20261123T1900-organisation-settings-and-policies': organisationSettingsAndPolicies,
+  '20261123T1930-complaints-and-idempotency': complaintsAndIdempotency,
+  '20261123T2000-sla-indexes-and-outbox': slaIndexesAndOutbox,
+  '20261123T2030-complaint-report-columns': complaintReportColumns,
+};

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { calendarCache, type UkCalendars } from './domain/calendar/index.ts';
+import type { Clock } from './domain/clock.ts';
+import type { PolicyPreset } from './domain/policy/index.ts';
+import { apiKeyRoutes } from './http/api-keys/routes.ts';
+import { calendarRoutes } from './http/calendar/routes.ts';
+import { DivisionSchema } from './http/calendar/schemas.ts';
+import { registerAuthentication } from './http/auth.ts';
+import { registerOpenApi } from './http/docs/openapi.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { complaintCommandRoutes } from './http/complaints/command-routes.ts';
+import { COMPLAINT_SCHEMAS } from './http/complaints/complaint-schema.ts';
+import { complaintRoutes } from './http/complaints/routes.ts';
+import { healthRoutes } from './http/health/routes.ts';
+import { intakeRoutes, type IntakeLimits } from './http/intake/routes.ts';
+import { organisationRoutes } from './http/organisation/routes.ts';
+import { OrganisationSchema } from './http/organisation/schemas.ts';
+import { PolicySchema, PresetSchema, TimescaleSchema } from './http/policy/policy-schema.ts';
+import { policyRoutes } from './http/policy/routes.ts';
+import { reportRoutes } from './http/reports/routes.ts';
+import { PolicyVersionSchema } from './http/policy/schemas.ts';
+import { FieldErrorSchema, ProblemSchema } from './http/problem-schema.ts';
+import { registerRouteConventions } from './http/route-conventions.ts';
+import { deadlineRoutes } from './http/sla/deadline-routes.ts';
+import { slaRoutes } from './http/sla/routes.ts';
+import { SLA_SCHEMAS } from './http/sla/schemas.ts';
+import { ApiKeySchema, CreatedApiKeySchema, ScopeSchema } from './http/api-keys/schemas.ts';
+import type { Db } from './store/database.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  calendars: UkCalendars;
+  presets: readonly PolicyPreset[];
+  intakeLimits?: IntakeLimits;
+  logger: FastifyBaseLogger;
+  bodyLimitBytes?: number;
+  trustProxy?: boolean;
+}
+
+// A caller's X-Request-Id is kept when it is short and plain, so it can be traced through
+// their logs and ours; anything else gets a fresh id.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: deps.bodyLimitBytes ?? 262144,
+    trustProxy: deps.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  registerRouteConventions(app);
+  await app.register(helmet, { global: true });
+  for (const schema of [
+    FieldErrorSchema,
+    ProblemSchema,
+    ScopeSchema,
+    ApiKeySchema,
+    CreatedApiKeySchema,
+    DivisionSchema,
+    OrganisationSchema,
+    TimescaleSchema,
+    PolicySchema,
+    PolicyVersionSchema,
+    PresetSchema,
+    ...COMPLAINT_SCHEMAS,
+    ...SLA_SCHEMAS,
+  ]) app.addSchema(schema);
+  await registerOpenApi(app);
+  registerAuthentication(app, deps);
+
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(apiKeyRoutes, { db: deps.db, clock: deps.clock });
+  const calendarFor = calendarCache(deps.calendars);
+  await app.register(calendarRoutes, { db: deps.db, calendars: deps.calendars, calendarFor });
+  await app.register(organisationRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(policyRoutes, { db: deps.db, clock: deps.clock, presets: deps.presets });
+  const complaintDeps = { db: deps.db, clock: deps.clock, calendarFor };
+  await app.register(complaintRoutes, complaintDeps);
+  await app.register(complaintCommandRoutes, complaintDeps);
+  await app.register(deadlineRoutes, complaintDeps);
+  await app.register(slaRoutes, complaintDeps);
+  await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });
+  await app.register(reportRoutes, complaintDeps);
+  return app;
+}

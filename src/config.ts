@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { validateBankHolidayFeed, type BankHolidayFeed } from './domain/calendar/index.ts';
+import { presetsFrom, type PolicyPreset } from './domain/policy/index.ts';
+
+// Every setting the service reads from its environment. Defaults suit a developer's
+// laptop; production sets DATABASE_URL and HOST. `.env.example` documents each one.
+const EnvSchema = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'address to listen on' }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: 'port to listen on' }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// URL; unset means the embedded PGlite database' }),
+  ),
+  DATABASE_POOL_MAX: Type.Integer({ default: 10, minimum: 1, maximum: 200, description: 'connections in the pg pool' }),
+  DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'embedded database directory' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
+  ),
+  BODY_LIMIT_BYTES: Type.Integer({ default: 262144, minimum: 1024, maximum: 10485760, description: 'largest request body in bytes' }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 100, maximum: 120000, description: 'longest graceful shutdown' }),
+  TRUST_PROXY: Type.Boolean({ default: false, description: 'true behind a load balancer that sets X-Forwarded-For' }),
+  INTAKE_LIMIT_PER_KEY_PER_MINUTE: Type.Integer({ default: 120, minimum: 1, maximum: 100000, description: 'public form submissions per key per minute' }),
+  INTAKE_LIMIT_PER_ADDRESS_PER_MINUTE: Type.Integer({ default: 10, minimum: 1, maximum: 100000, description: 'public form submissions per client address per minute' }),
+  SWEEP_INTERVAL_SECONDS: Type.Integer({
+    default: 300,
+    minimum: 0,
+    maximum: 86400,
+    description: 'seconds between SLA sweeps (auto-close, due-soon and breach events); 0 disables the sweep in this process',
+  }),
+  DEMO_BOOTSTRAP: Type.Boolean({
+    default: true,
+    description: 'on an empty embedded database, create a demo organisation and print an admin key',
+  }),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly database: { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number } | { readonly kind: 'pglite'; readonly dataDir: string };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly bodyLimitBytes: number;
+  readonly shutdownTimeoutMs: number;
+  readonly trustProxy: boolean;
+  readonly demoBootstrap: boolean;
+  readonly intakeLimits: { readonly perKeyPerMinute: number; readonly perAddressPerMinute: number };
+  /** 0: no sweep in this process. */
+  readonly sweepIntervalSeconds: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, known));
+  const firstError = Value.Errors(EnvSchema, converted).First();
+  if (firstError) {
+    const name = firstError.path.replace(/^\//, '');
+    const schema = EnvSchema.properties[name as keyof Env] as { description?: string } | undefined;
+    const allowed = schema?.description ?? firstError.message;
+    throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(env[name] ?? "")} is not allowed; expected ${allowed} (${firstError.message})`);
+  }
+  const e = converted as Env;
+  const config: Config = {
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    demoBootstrap: e.DEMO_BOOTSTRAP,
+    intakeLimits: { perKeyPerMinute: e.INTAKE_LIMIT_PER_KEY_PER_MINUTE, perAddressPerMinute: e.INTAKE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+  };
+  return Object.freeze(config);
+}
+
+const BANK_HOLIDAYS = new URL('../config/bank-holidays/bank-holidays.json', import.meta.url);
+
+/** The shipped GOV.UK bank-holiday feed, validated; a broken file stops start-up. */
+export function loadBankHolidayFeed(path: URL | string = BANK_HOLIDAYS): BankHolidayFeed {
+  return validateBankHolidayFeed(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+const POLICY_PRESETS = new URL('../config/policy-presets/', import.meta.url);
+
+/** The shipped policy presets (one JSON file each), checked; a broken one stops start-up. */
+export function loadPolicyPresets(directory: URL = POLICY_PRESETS): PolicyPreset[] {
+  const files = readdirSync(directory).filter((f) => f.endsWith('.json')).sort();
+  return presetsFrom(files.map((f) => JSON.parse(readFileSync(new URL(f, directory), 'utf8')) as unknown));
+}

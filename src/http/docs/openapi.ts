@@ -1,0 +1,36 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+const DESCRIPTION = `Runs a UK social landlord's complaint process under the Housing Ombudsman's
+Complaint Handling Code, with every deadline counted in working days on the landlord's UK
+bank-holiday calendar. Errors are RFC 9457 \`application/problem+json\` with a stable \`code\`.`;
+
+/** OpenAPI 3.1 from the route schemas, served at /openapi.json and browsable offline at /docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Complaints API for UK social landlords', version: '1.0.0', description: DESCRIPTION },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer cmpk_...`' },
+        },
+      },
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'administration', description: 'Organisation, policy and API keys' },
+        { name: 'calendar', description: 'UK working days and bank holidays' },
+        { name: 'complaints', description: 'The complaint lifecycle: log, drive through both stages, read its history' },
+        { name: 'sla', description: 'What is breached, what falls due, and how each deadline was worked out' },
+        { name: 'public intake', description: "Complaints from a landlord's website form" },
+        { name: 'policy', description: "The landlord's versioned complaints policy and its compliance with the Code" },
+        { name: 'reports', description: "The regulator's measures (TSM CH01, CH02), the annual performance report and the Code self-assessment" },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  // The UI's assets ship inside @fastify/swagger-ui, so /docs works with no network.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { url: '/openapi.json' } });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

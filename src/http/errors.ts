@@ -1,0 +1,115 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind } from '../domain/domain-error.ts';
+import { HttpProblem } from './http-problem.ts';
+import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem-schema.ts';
+
+// The one place where errors become RFC 9457 problem+json responses.
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+// Fastify's own client errors, by their codes, given stable codes of ours.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+};
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+function fieldOf(context: string, issue: ValidationIssue): string {
+  const path = issue.instancePath.split('/').filter(Boolean);
+  const missing = (issue.params as { missingProperty?: string }).missingProperty;
+  const extra = (issue.params as { additionalProperty?: string }).additionalProperty;
+  if (missing) path.push(missing);
+  if (extra) path.push(extra);
+  return [CONTEXT_NAMES[context] ?? context, ...path].join('.');
+}
+
+function validationErrors(error: FastifyError): FieldError[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => ({
+    field: fieldOf(context, issue),
+    message: (issue.params as { additionalProperty?: string }).additionalProperty
+      ? 'is not a known field'
+      : (issue.message ?? 'is invalid'),
+  }));
+}
+
+function problem(request: FastifyRequest, status: number, code: string, detail: string, title?: string): Problem {
+  return {
+    type: `urn:complaints-api:problem:${code}`,
+    title: title ?? TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: request.id,
+  };
+}
+
+export function toProblem(error: FastifyError | Error, request: FastifyRequest): Problem {
+  if (error instanceof HttpProblem) {
+    return { ...problem(request, error.status, error.code, error.message, error.title), ...(error.errors ? { errors: error.errors } : {}) };
+  }
+  if (error instanceof DomainError) {
+    const status = STATUS_OF_KIND[error.kind];
+    return { ...problem(request, status, error.code, error.message), ...(error.fields.length ? { errors: [...error.fields] } : {}) };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const errors = validationErrors(fastifyError);
+    const detail = `The request is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`;
+    return { ...problem(request, 400, 'validation_failed', detail, 'Validation failed'), errors };
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 429) return problem(request, 429, 'rate_limited', 'Too many requests; retry after the time given in Retry-After');
+  if (status >= 400 && status < 500) {
+    const code = FASTIFY_CODES[fastifyError.code] ?? 'bad_request';
+    const detail = code === 'malformed_json' ? 'The request body is not valid JSON' : fastifyError.message;
+    return problem(request, status, code, detail);
+  }
+  return problem(request, 500, 'internal_error', 'An unexpected error occurred; it has been logged with the request id');
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toProblem(error, request);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, status: body.status }, 'request rejected');
+    return sendProblem(reply, body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(request, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

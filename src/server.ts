@@ -1,0 +1,116 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadBankHolidayFeed, loadConfig, loadPolicyPresets, type Config } from './config.ts';
+import { buildUkCalendars, calendarCache, calendarDataWarning, londonDateOf } from './domain/calendar/index.ts';
+import { systemClock } from './domain/clock.ts';
+import { runSweep } from './jobs/sweep.ts';
+import { startSweepSchedule, type SweepSchedule } from './jobs/sweep-schedule.ts';
+import { createLogger } from './logger.ts';
+import { createDb } from './store/database.ts';
+import { bootstrapDemoOrganisation } from './store/demo-organisation.ts';
+import { migrateToLatest } from './store/migrator.ts';
+
+function describeDatabase(config: Config): string {
+  if (config.database.kind === 'pglite') return `embedded PGlite database in ${config.database.dataDir}`;
+  const url = new URL(config.database.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+function printDemoKey(secret: string, port: number): void {
+  process.stdout.write(
+    [
+      '',
+      '  A demo organisation was created with this admin API key. It is shown only once:',
+      '',
+      `    ${secret}`,
+      '',
+      `  Try: curl -H "Authorization: Bearer ${secret}" http://localhost:${port}/v1/api-keys`,
+      `  Docs: http://localhost:${port}/docs`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  logger.info({ database: config.database.kind }, `starting on the ${describeDatabase(config)}`);
+
+  const feed = loadBankHolidayFeed();
+  const presets = loadPolicyPresets();
+  const calendars = buildUkCalendars(feed);
+  const calendarWarning = calendarDataWarning(feed, londonDateOf(systemClock()));
+  if (calendarWarning) logger.warn(calendarWarning);
+
+  const db = await createDb(config.database);
+  const applied = await migrateToLatest(db);
+  logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
+
+  if (config.database.kind === 'pglite' && config.demoBootstrap) {
+    const demoKey = await bootstrapDemoOrganisation(db, systemClock(), presets);
+    // Printed at once, not after listen, so a start that fails later cannot lose it.
+    if (demoKey) printDemoKey(demoKey.secret, config.port);
+  }
+
+  const app = await buildApp({
+    db,
+    clock: systemClock,
+    calendars,
+    presets,
+    intakeLimits: config.intakeLimits,
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
+  let sweep: SweepSchedule | undefined;
+  app.addHook('onClose', async () => {
+    // The sweep finishes its current pass before the database goes.
+    await sweep?.stop();
+    await db.destroy();
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    app.close().then(
+      () => {
+        logger.info('shut down cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  if (config.sweepIntervalSeconds > 0) {
+    const calendarFor = calendarCache(calendars);
+    sweep = startSweepSchedule({
+      intervalMs: config.sweepIntervalSeconds * 1000,
+      run: () => runSweep(db, { now: systemClock(), calendarFor }),
+      logger,
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

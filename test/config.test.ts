@@ -1,0 +1,37 @@
+import t from 'tap';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+t.test('defaults run the embedded database on localhost', async (t) => {
+  const config = loadConfig({});
+  t.same(config.database, { kind: 'pglite', dataDir: './data' });
+  t.equal(config.port, 3000);
+  t.equal(config.host, '127.0.0.1');
+  t.ok(Object.isFrozen(config));
+});
+
+t.test('DATABASE_URL switches to PostgreSQL and values are converted', async (t) => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/complaints', PORT: '8080', TRUST_PROXY: 'true', DATA_DIR: '' });
+  t.same(config.database, { kind: 'postgres', url: 'postgres://u@db:5432/complaints', poolMax: 10 });
+  t.equal(config.port, 8080);
+  t.equal(config.trustProxy, true);
+});
+
+t.test('a bad value stops start-up with one line naming the variable and what is allowed', async (t) => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT="eighty" is not allowed; expected port to listen on/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud".*one of fatal, error, warn, info, debug, trace, silent/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL="mysql:\/\/x".*postgres:\/\//],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY="maybe"/],
+  ];
+  for (const [env, message] of cases) {
+    try {
+      loadConfig(env);
+      t.fail(`${JSON.stringify(env)} was accepted`);
+    } catch (err) {
+      t.ok(err instanceof ConfigError, 'a ConfigError');
+      t.match((err as Error).message, message);
+      t.notMatch((err as Error).message, /\n/, 'one line');
+    }
+  }
+});
