@@ -1,0 +1,125 @@
+import { CalendarError } from './calendar-error.ts';
+import {
+  addWorkingDaysIndexed,
+  assertInRange,
+  buildCalendarIndex,
+  DAY_WORKING,
+  DEFAULT_RANGE,
+  nextWorkingDayIndexed,
+  workingDaysBetweenIndexed,
+  type CalendarRange,
+} from './calendar-index.ts';
+import { explainCount, type Explanation } from './explain.ts';
+import type { Division } from './divisions.ts';
+import { epochDayFromCivil, fromEpochDay, parseIsoDate, type EpochDay, type IsoDate } from './iso-date.ts';
+
+export interface Holiday {
+  date: IsoDate;
+  title: string;
+  /** Projected from the rules rather than announced by GOV.UK. */
+  provisional: boolean;
+}
+
+export interface WorkingDayCalendarOptions {
+  division: Division;
+  holidays: readonly Holiday[];
+  closureDays?: readonly IsoDate[];
+  range?: CalendarRange;
+  /** Last day of announced data; later days are provisional. Defaults to the range end. */
+  dataEndsOn?: IsoDate;
+  /** First day of announced data; earlier days are provisional. Defaults to the range start. */
+  dataStartsOn?: IsoDate;
+}
+
+export interface DatedResult {
+  date: IsoDate;
+  provisional: boolean;
+}
+
+export interface WorkingDayCalendar {
+  readonly division: Division;
+  readonly range: CalendarRange;
+  readonly dataStartsOn: IsoDate;
+  readonly dataEndsOn: IsoDate;
+  readonly closureDays: readonly IsoDate[];
+  isWorkingDay(date: IsoDate): boolean;
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** addWorkingDays with the provisional flag of the counted span. */
+  dueDate(date: IsoDate, n: number): DatedResult;
+  workingDaysBetween(a: IsoDate, b: IsoDate): number;
+  nextWorkingDay(date: IsoDate): IsoDate;
+  explain(from: IsoDate, n: number): Explanation;
+  holidaysInYear(year: number): Holiday[];
+  isProvisional(date: IsoDate): boolean;
+  isProvisionalBetween(a: IsoDate, b: IsoDate): boolean;
+  withClosureDays(dates: readonly IsoDate[]): WorkingDayCalendar;
+  isWorkingDayEpoch(day: EpochDay): boolean;
+  addWorkingDaysEpoch(day: EpochDay, n: number): EpochDay;
+  workingDaysBetweenEpoch(a: EpochDay, b: EpochDay): number;
+  nextWorkingDayEpoch(day: EpochDay): EpochDay;
+}
+
+export function buildWorkingDayCalendar(options: WorkingDayCalendarOptions): WorkingDayCalendar {
+  const range = options.range ?? DEFAULT_RANGE;
+  const holidayByDay = new Map<EpochDay, Holiday>();
+  for (const holiday of options.holidays) holidayByDay.set(parseIsoDate(holiday.date), holiday);
+  const closureDays = [...new Set(options.closureDays ?? [])].sort();
+  const closureEpochs = closureDays.map(parseIsoDate);
+  const index = buildCalendarIndex(range, holidayByDay.keys(), closureEpochs);
+  for (const day of closureEpochs) assertInRange(index, day);
+  const dataStart = parseIsoDate(options.dataStartsOn ?? range.start);
+  const dataEnd = parseIsoDate(options.dataEndsOn ?? range.end);
+  const provisionalBetween = (a: EpochDay, b: EpochDay): boolean => Math.min(a, b) < dataStart || Math.max(a, b) > dataEnd;
+  const rangeStartYear = Number(range.start.slice(0, 4));
+  const rangeEndYear = Number(range.end.slice(0, 4));
+
+  const calendar: WorkingDayCalendar = {
+    division: options.division,
+    range,
+    dataStartsOn: fromEpochDay(dataStart),
+    dataEndsOn: fromEpochDay(dataEnd),
+    closureDays,
+    isWorkingDayEpoch(day) {
+      assertInRange(index, day);
+      return index.kind[day - index.start] === DAY_WORKING;
+    },
+    addWorkingDaysEpoch: (day, n) => addWorkingDaysIndexed(index, day, n),
+    workingDaysBetweenEpoch: (a, b) => workingDaysBetweenIndexed(index, a, b),
+    nextWorkingDayEpoch: (day) => nextWorkingDayIndexed(index, day),
+    isWorkingDay: (date) => calendar.isWorkingDayEpoch(parseIsoDate(date)),
+    addWorkingDays: (date, n) => fromEpochDay(addWorkingDaysIndexed(index, parseIsoDate(date), n)),
+    dueDate(date, n) {
+      const from = parseIsoDate(date);
+      const result = addWorkingDaysIndexed(index, from, n);
+      return { date: fromEpochDay(result), provisional: provisionalBetween(from, result) };
+    },
+    workingDaysBetween: (a, b) => workingDaysBetweenIndexed(index, parseIsoDate(a), parseIsoDate(b)),
+    nextWorkingDay: (date) => fromEpochDay(nextWorkingDayIndexed(index, parseIsoDate(date))),
+    explain(from, n) {
+      const start = parseIsoDate(from);
+      const result = addWorkingDaysIndexed(index, start, n);
+      return explainCount({ index, holidayByDay, start, n, result, provisional: provisionalBetween(start, result) });
+    },
+    holidaysInYear(year) {
+      if (!Number.isInteger(year)) throw new CalendarError('invalid_year', `year must be an integer, got ${year}`);
+      if (year < rangeStartYear || year > rangeEndYear) {
+        throw new CalendarError('out_of_range', `${year} is outside the supported calendar ${range.start} to ${range.end}`);
+      }
+      const first = epochDayFromCivil(year, 1, 1);
+      const last = epochDayFromCivil(year, 12, 31);
+      return [...holidayByDay.entries()]
+        .filter(([day]) => day >= first && day <= last)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, h]) => ({ date: h.date, title: h.title, provisional: h.provisional }));
+    },
+    isProvisional(date) {
+      const day = parseIsoDate(date);
+      assertInRange(index, day);
+      return provisionalBetween(day, day);
+    },
+    isProvisionalBetween: (a, b) => provisionalBetween(parseIsoDate(a), parseIsoDate(b)),
+    withClosureDays: (dates) =>
+      buildWorkingDayCalendar({ ...options, range, closureDays: [...closureDays, ...dates] }),
+  };
+  return Object.freeze(calendar);
+}
