@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Clock } from '../../domain/clock.ts';
+import { assertValidSettings } from '../../domain/organisation/organisation-settings.ts';
+import type { Db } from '../../store/database.ts';
+import { findOrganisation, updateOrganisation, type Organisation } from '../../store/organisations.ts';
+import { principalOf } from '../auth.ts';
+import { etagOf, staleVersion, versionFromIfMatch } from '../etag.ts';
+import { notFound } from '../http-problem.ts';
+import { problemResponse } from '../problem-schema.ts';
+import { IfMatchHeaders, OrganisationSchema, OrganisationSettingsBody } from './schemas.ts';
+
+export function organisationBody(o: Organisation) {
+  const { createdAt, updatedAt, ...rest } = o;
+  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+  app.get(
+    '/v1/organisation',
+    {
+      config: { scope: 'complaints:read' },
+      schema: { tags: ['administration'], summary: "The caller's organisation and its settings", response: { 200: Type.Ref(OrganisationSchema) } },
+    },
+    async (request, reply) => {
+      const organisation = await findOrganisation(db, principalOf(request).organisationId);
+      if (!organisation) throw notFound('The organisation');
+      return reply.header('etag', etagOf(organisation.version)).send(organisationBody(organisation));
+    },
+  );
+
+  app.put(
+    '/v1/organisation',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['administration'],
+        summary: "Replace the organisation's settings",
+        description: 'Changing the division or closure days changes how new deadlines are counted.',
+        headers: IfMatchHeaders,
+        body: OrganisationSettingsBody,
+        response: { 200: Type.Ref(OrganisationSchema), 412: problemResponse('If-Match names an older version') },
+      },
+    },
+    async (request, reply) => {
+      const expected = versionFromIfMatch(request.headers['if-match']);
+      assertValidSettings(request.body);
+      const updated = await updateOrganisation(db, principalOf(request).organisationId, request.body, expected, clock());
+      if (updated === 'stale') throw staleVersion();
+      return reply.header('etag', etagOf(updated.version)).send(organisationBody(updated));
+    },
+  );
+};

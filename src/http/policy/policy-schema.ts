@@ -1,0 +1,81 @@
+import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import {
+  AGE_LIMIT_EXCEPTIONS,
+  CLOCK_STARTS,
+  COUNTING_CONVENTIONS,
+  EXCLUSION_GROUNDS,
+  TIME_UNITS,
+} from '../../domain/policy/index.ts';
+
+// The HTTP mirror of src/domain/policy/policy.ts: shapes and enums only; the domain
+// checks the rules (ranges, which clock may start which, ...).
+const literals = <const T extends readonly string[]>(values: T, options: object = {}) =>
+  Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<TLiteral<T[number]>[]>;
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const closed = { additionalProperties: false };
+
+const Amount = Type.Integer({ minimum: 0, maximum: 1000 });
+export const TimescaleSchema = Type.Object(
+  { amount: Amount, unit: literals(TIME_UNITS), from: literals(CLOCK_STARTS, { description: 'the event the clock counts from' }) },
+  { ...closed, $id: 'Timescale' },
+);
+const ExtensionCapSchema = Type.Object({ amount: Amount, unit: literals(TIME_UNITS) }, closed);
+const Timescale = Type.Ref(TimescaleSchema);
+
+const StageSchema = Type.Object(
+  {
+    acknowledge: Nullable(Timescale),
+    respond: Timescale,
+    extensionCap: Nullable(ExtensionCapSchema),
+  },
+  { ...closed, description: 'extensionCap: null sets no cap; amount 0 allows no extension' },
+);
+
+export const PolicySchema = Type.Object(
+  {
+    stage1: StageSchema,
+    stage2: StageSchema,
+    escalationWindow: Nullable(
+      Type.Object(
+        { amount: Amount, unit: literals(TIME_UNITS), from: literals(CLOCK_STARTS), orIfLater: Nullable(Timescale) },
+        { ...closed, description: 'how long a resident has to ask for stage 2; closes at the later of the two when orIfLater is set' },
+      ),
+    ),
+    autoCloseWindow: Nullable(Timescale),
+    declineLetter: Nullable(Timescale),
+    ombudsmanEvidence: Nullable(Timescale),
+    informalResolution: Nullable(Timescale),
+    supportRequestContact: Nullable(Timescale),
+    counting: Type.Object(
+      {
+        convention: literals(COUNTING_CONVENTIONS),
+        receiptCutOff: Nullable(Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM London time' })),
+      },
+      closed,
+    ),
+    exclusions: Type.Object(
+      {
+        ageLimit: Nullable(
+          Type.Object({ months: Type.Integer({ minimum: 0, maximum: 120 }), exceptions: Type.Array(literals(AGE_LIMIT_EXCEPTIONS)) }, closed),
+        ),
+        grounds: Type.Array(literals(EXCLUSION_GROUNDS)),
+      },
+      closed,
+    ),
+    ch02ExtensionCountsAsOnTime: Type.Boolean(),
+  },
+  { ...closed, $id: 'Policy' },
+);
+
+export const PresetSchema = Type.Object(
+  {
+    name: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    source: Type.String(),
+    suggestedDivision: Nullable(Type.String()),
+    policy: Type.Ref(PolicySchema),
+    notes: Type.Array(Type.String()),
+  },
+  { $id: 'PolicyPreset' },
+);

@@ -1,0 +1,51 @@
+import { Type } from '@sinclair/typebox';
+import { IsoDateSchema } from '../calendar/schemas.ts';
+import { PolicySchema } from './policy-schema.ts';
+
+export const PolicyVersionSchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    effectiveFrom: IsoDateSchema,
+    preset: Type.Union([Type.String(), Type.Null()], { description: 'the preset it started from, if any' }),
+    policy: Type.Ref(PolicySchema),
+    createdAt: Type.String({ format: 'date-time' }),
+    createdBy: Type.String({ description: 'the API key id that made it, or system' }),
+  },
+  { $id: 'PolicyVersion' },
+);
+
+export const CurrentPolicyResponse = Type.Object({
+  inForce: Type.Ref(PolicyVersionSchema),
+  upcoming: Type.Array(Type.Ref(PolicyVersionSchema), { description: 'versions that take effect later' }),
+});
+
+export const ChangePolicyBody = Type.Object(
+  {
+    preset: Type.Optional(Type.String({ description: 'start from this preset (see GET /v1/policy/presets)' })),
+    policy: Type.Optional(Type.Ref(PolicySchema)),
+    overrides: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: 'a partial policy merged over the base: objects merge, arrays replace, null clears' }),
+    ),
+    effectiveFrom: Type.Optional({ ...IsoDateSchema, description: 'the first day of receipt it applies to; today by default, never earlier' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ComplianceResponse = Type.Object({
+  version: Type.Integer(),
+  compliant: Type.Boolean({ description: 'true when the policy is nowhere looser than the Code 2024' }),
+  gaps: Type.Array(
+    Type.Object({
+      rule: Type.String(),
+      codeParagraph: Type.String(),
+      policyValue: Type.String(),
+      codeValue: Type.String(),
+      message: Type.String(),
+    }),
+  ),
+});
+
+export const VersionQuery = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1, description: 'a version number; the one in force today by default' })) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,90 @@
+import t from 'tap';
+import { aKey, anOrganisation, buildTestApp, fixedClock } from '../helpers/test-app.ts';
+
+t.test('policy versions over HTTP', async (t) => {
+  // Today is Monday 23 November 2026 (London).
+  const { app, db } = await buildTestApp(t, { clock: fixedClock('2026-11-23T10:00:00Z') });
+  const admin = await aKey(db, ['admin', 'complaints:read']);
+  const req = (method: 'GET' | 'PUT', url: string, payload?: object) =>
+    app.inject({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });
+
+  await t.test('a new English organisation starts on the Code 2024, which has no gaps', async (t) => {
+    const current = (await req('GET', '/v1/policy')).json();
+    t.equal(current.inForce.version, 1);
+    t.equal(current.inForce.preset, 'code-2024');
+    t.equal(current.inForce.effectiveFrom, '2000-01-01');
+    t.same(current.inForce.policy.stage1.respond, { amount: 10, unit: 'working_days', from: 'stage_1_acknowledgement' });
+    t.same(current.upcoming, []);
+    t.same((await req('GET', '/v1/policy/compliance')).json(), { version: 1, compliant: true, gaps: [] });
+  });
+
+  await t.test('a preset becomes a new version; repeating the request changes nothing', async (t) => {
+    const created = await req('PUT', '/v1/policy', { preset: 'seed-001-lhp' });
+    t.equal(created.statusCode, 201);
+    t.equal(created.json().version, 2);
+    t.equal(created.json().effectiveFrom, '2026-11-23', 'today by default');
+    t.equal(created.json().createdBy, admin.key.id);
+    const again = await req('PUT', '/v1/policy', { preset: 'seed-001-lhp' });
+    t.equal(again.statusCode, 200, 'a retry is answered with the existing version');
+    t.equal(again.json().version, 2);
+
+    const compliance = (await req('GET', '/v1/policy/compliance')).json();
+    t.equal(compliance.version, 2);
+    t.equal(compliance.compliant, false);
+    t.same(compliance.gaps.map((g: { rule: string }) => g.rule).sort(), ['age_limit_shorter', 'stage_2_acknowledgement_missing']);
+    const age = compliance.gaps.find((g: { rule: string }) => g.rule === 'age_limit_shorter');
+    t.match(age, { codeParagraph: /§2/, policyValue: /6 months/, codeValue: /12 months/ });
+  });
+
+  await t.test('overrides of the current policy, scheduled for later', async (t) => {
+    const later = await req('PUT', '/v1/policy', { overrides: { stage1: { respond: { amount: 15 } } }, effectiveFrom: '2027-01-04' });
+    t.equal(later.statusCode, 201);
+    t.equal(later.json().version, 3);
+    t.equal(later.json().preset, 'seed-001-lhp');
+    t.equal(later.json().policy.stage1.respond.amount, 15);
+    t.equal(later.json().policy.stage1.respond.from, 'receipt', 'the rest of the base is kept');
+
+    const current = (await req('GET', '/v1/policy')).json();
+    t.equal(current.inForce.version, 2, 'still version 2 until 4 January');
+    t.same(current.upcoming.map((v: { version: number }) => v.version), [3]);
+    const gaps = (await req('GET', '/v1/policy/compliance?version=3')).json().gaps.map((g: { rule: string }) => g.rule);
+    t.ok(gaps.includes('stage_1_response_longer'), '15 working days is looser than the Code');
+    t.same((await req('GET', '/v1/policy/versions')).json().items.map((v: { version: number }) => v.version), [1, 2, 3]);
+  });
+
+  await t.test('bad changes are refused and change nothing', async (t) => {
+    const cases: [object, number, string, string?][] = [
+      [{ preset: 'code-2024', effectiveFrom: '2026-11-01' }, 400, 'invalid_policy_version', 'effectiveFrom'],
+      [{ preset: 'code-2024', effectiveFrom: '2026-12-01' }, 400, 'invalid_policy_version', 'effectiveFrom'],
+      [{ preset: 'nope' }, 400, 'unknown_preset', 'body.preset'],
+      [{ overrides: { stage1: { respond: { amount: 300 } } } }, 400, 'invalid_policy', 'stage1.respond.amount'],
+      [{ overrides: { stage9: {} } }, 400, 'invalid_policy', 'stage9'],
+      [{ overrides: { stage1: { respond: { amount: -1 } } } }, 400, 'invalid_policy'],
+      [{ preset: 'code-2024', effectiveFrom: '2026-02-30' }, 400, 'validation_failed', 'body.effectiveFrom'],
+      [{ colour: 'blue' }, 400, 'validation_failed', 'body.colour'],
+    ];
+    for (const [body, status, code, field] of cases) {
+      const res = await req('PUT', '/v1/policy', body);
+      t.equal(res.statusCode, status, JSON.stringify(body));
+      t.equal(res.json().code, code, JSON.stringify(body));
+      if (field) t.ok(res.json().errors?.some((e: { field: string }) => e.field.includes(field)), `${JSON.stringify(body)} names ${field}`);
+    }
+    t.equal((await req('GET', '/v1/policy/versions')).json().items.length, 3, 'no version was added');
+    t.equal((await req('GET', '/v1/policy/compliance?version=9')).statusCode, 404);
+  });
+
+  await t.test('presets are listed; a read-only key cannot change the policy; other landlords are untouched', async (t) => {
+    const names = (await req('GET', '/v1/policy/presets')).json().items.map((p: { name: string }) => p.name);
+    for (const name of ['code-2024', 'seed-000-lumen', 'seed-001-lhp', 'seed-002-longhurst', 'seed-003-housing-trust', 'seed-004-lets-for-life', 'scotland-spso-model', 'northern-ireland-nipso-model']) {
+      t.ok(names.includes(name), name);
+    }
+    const reader = await aKey(db, ['complaints:read'], admin.organisationId);
+    t.equal((await app.inject({ method: 'PUT', url: '/v1/policy', headers: reader.headers, payload: { preset: 'code-2024' } })).statusCode, 403);
+
+    const scottish = await anOrganisation(db, { name: 'Clyde Homes', division: 'scotland' });
+    const theirs = await aKey(db, ['complaints:read'], scottish.id);
+    const policy = (await app.inject({ method: 'GET', url: '/v1/policy', headers: theirs.headers })).json();
+    t.equal(policy.inForce.preset, 'scotland-spso-model', "a Scottish landlord starts on the SPSO's model");
+    t.equal(policy.inForce.version, 1);
+  });
+});
