@@ -1,0 +1,71 @@
+import { londonDateOf } from '../../calendar/index.ts';
+import { DomainError } from '../../domain-error.ts';
+import { escalationWindowCloses } from '../../policy/index.ts';
+import { clockDates } from '../clock-dates.ts';
+import { asJson, begin, commit, type CommandContext, type CommandResult } from '../command-context.ts';
+import { ESCALATION_REFUSAL_GROUNDS, type EscalationRefusalGround } from '../complaint-outcomes.ts';
+import type { Complaint } from '../complaint.ts';
+import { Missing, oneOf, textOrNull } from '../input-checks.ts';
+import { targetStatus } from '../transitions.ts';
+
+export interface EscalateInput {
+  /** §6.12: the resident need not give a reason. */
+  reason?: string | null;
+  /** Why a request after the policy's escalation window is accepted. */
+  lateDiscretion?: string | null;
+}
+
+/**
+ * The resident asks for stage 2 (the request's London date, not moved by the
+ * cut-off, is what must fall inside the window). After the policy's window it
+ * is accepted only with a recorded discretion: given here, or the discretion
+ * of a reopening that happened after the stage 1 response.
+ */
+export function escalate(complaint: Complaint, input: EscalateInput, ctx: CommandContext): CommandResult {
+  const at = begin('escalate', complaint, ctx);
+  const window = ctx.policy.escalationWindow;
+  const closes = window === null ? undefined : escalationWindowCloses(window, clockDates(complaint, ctx.policy, ctx.calendar), ctx.calendar, ctx.policy.counting.convention);
+  let lateDiscretion = textOrNull(input.lateDiscretion);
+  if (closes !== undefined && londonDateOf(at) > closes.date) {
+    const respondedAt = Date.parse(complaint.responses.stage1?.sentAt ?? at);
+    lateDiscretion ??= complaint.reopenings.filter((r) => Date.parse(r.at) >= respondedAt).at(-1)?.discretion ?? null;
+    if (lateDiscretion === null) {
+      throw new DomainError(
+        'conflict',
+        'escalation_window_passed',
+        `the policy's escalation window closed on ${closes.date}; record the discretion (lateDiscretion) to accept this request`,
+      );
+    }
+  }
+  const next: Complaint = {
+    ...complaint,
+    status: targetStatus('escalate', complaint),
+    stage: 2,
+    escalation: { requestedAt: at, loggedAt: ctx.recordedAt.toISOString(), reason: textOrNull(input.reason), lateDiscretion },
+  };
+  return commit(next, ctx, 'complaint.escalated', asJson({ reason: textOrNull(input.reason), lateDiscretion, windowClosesOn: closes?.date ?? null }));
+}
+
+export interface RefuseEscalationInput {
+  ground: EscalationRefusalGround;
+  explanation?: string;
+  ombudsmanRightGiven?: boolean;
+}
+
+/** Refusing stage 2 only on the listed grounds (domain §3), in writing, with the Ombudsman right; it closes the complaint. */
+export function refuseEscalation(complaint: Complaint, input: RefuseEscalationInput, ctx: CommandContext): CommandResult {
+  const at = begin('refuseEscalation', complaint, ctx);
+  const ground = oneOf(ESCALATION_REFUSAL_GROUNDS, input.ground, 'ground', 'refusal_ground_not_listed');
+  const missing = new Missing();
+  missing.text(input.explanation, 'explanation', 'a written explanation of the refusal is required');
+  missing.truthy(input.ombudsmanRightGiven, 'ombudsmanRightGiven', 'the resident must be told of the right to go to the Ombudsman');
+  missing.throwIfAny('refusal_incomplete', 'the escalation refusal');
+  const explanation = input.explanation!.trim();
+  const next: Complaint = {
+    ...complaint,
+    status: targetStatus('refuseEscalation', complaint),
+    escalationRefusal: { at, ground, explanation, ombudsmanRightGiven: true },
+    closure: { at, reason: 'escalation_refused', explanation, residentToldAt: at, statusBefore: complaint.status },
+  };
+  return commit(next, ctx, 'complaint.escalation_refused', asJson({ ground, explanation, ombudsmanRightGiven: true }));
+}

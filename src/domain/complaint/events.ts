@@ -1,0 +1,47 @@
+import type { Instant } from './complaint-parts.ts';
+
+export const COMPLAINT_EVENT_TYPES = [
+  'complaint.logged',
+  'complaint.acknowledged',
+  'complaint.declined',
+  'complaint.assigned',
+  'complaint.contact_logged',
+  'complaint.matter_added',
+  'complaint.linked',
+  'complaint.extended',
+  'complaint.responded',
+  'complaint.escalated',
+  'complaint.escalation_refused',
+  'complaint.stage_2_acknowledged',
+  'complaint.withdrawn',
+  'complaint.closed',
+  'complaint.reopened',
+  'complaint.remedy_added',
+  'complaint.remedy_completed',
+  'complaint.action_added',
+  'complaint.action_completed',
+  'complaint.ombudsman_referred',
+  'complaint.ombudsman_evidence_requested',
+  'complaint.ombudsman_evidence_provided',
+  'complaint.ombudsman_determined',
+  // Not a command: the deadlines moved because the calendar (bank holidays, closure days) changed.
+  'complaint.deadlines_recomputed',
+] as const;
+export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * An append-only record of one thing that happened: `occurredAt` is when it
+ * really happened (e.g. the letter's date), `recordedAt` when it was entered.
+ * `version` is the complaint's version after the event.
+ */
+export interface ComplaintEvent {
+  type: ComplaintEventType;
+  complaintId: string;
+  version: number;
+  occurredAt: Instant;
+  recordedAt: Instant;
+  actor: string;
+  data: { [key: string]: JsonValue };
+}

@@ -1,0 +1,38 @@
+export * from './complaint-parts.ts';
+export * from './complaint-outcomes.ts';
+export { stageKey, type Complaint, type PerStage } from './complaint.ts';
+export { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type ComplaintEventType, type JsonValue } from './events.ts';
+export { type CommandContext, type CommandResult } from './command-context.ts';
+export { TRANSITIONS, canApply, type CommandName, type Transition, type TransitionTarget } from './transitions.ts';
+export type { FieldProblem } from './input-checks.ts';
+export type { LogComplaintInput } from './intake.ts';
+export { logComplaint, type LogContext } from './commands/log.ts';
+export { acknowledge, acknowledgeStage2, type AcknowledgeInput } from './commands/acknowledge.ts';
+export { assign, type AssignInput } from './commands/assign.ts';
+export { decline, type DeclineInput } from './commands/decline.ts';
+export { logContact, type LogContactInput } from './commands/contacts.ts';
+export {
+  addMatter,
+  linkComplaint,
+  openLinkedComplaint,
+  type AddMatterInput,
+  type LinkComplaintInput,
+  type OpenLinkedComplaintInput,
+} from './commands/matters.ts';
+export { extend, type ExtendInput } from './commands/extend.ts';
+export { respond, type RespondInput } from './commands/respond.ts';
+export { type ActionInput, type RemedyInput } from './commands/promises.ts';
+export { escalate, refuseEscalation, type EscalateInput, type RefuseEscalationInput } from './commands/escalate.ts';
+export { close, CLOSE_REASONS, reopen, withdraw, type CloseInput, type CloseReason, type ReopenInput, type WithdrawInput } from './commands/close.ts';
+export { addAction, addRemedy, completeAction, completeRemedy, type CompleteInput } from './commands/remedies.ts';
+export { recordOmbudsman, type OmbudsmanInput } from './commands/ombudsman.ts';
+export { clockDates } from './clock-dates.ts';
+export {
+  DEADLINE_KINDS,
+  deadlineStatusAsOf,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlineState,
+  type DeadlineStatus,
+} from './deadline.ts';
+export { deadlinesOf, endedAt, stageResponseDue } from './deadlines.ts';

@@ -1,0 +1,44 @@
+import { londonDateOf, type IsoDate } from '../calendar/index.ts';
+import { deadline, timed, type Clocks, type Deadline } from './deadline.ts';
+
+function ownDueDate(clocks: Clocks, from: IsoDate, due: IsoDate, rule: string, event: 'remedy_offered' | 'action_agreed') {
+  return { countsFrom: { event, date: from }, rule, dueDate: due, originalDueDate: due, provisional: clocks.calendar.isProvisionalBetween(from, due) };
+}
+
+/**
+ * Decline letters, remedies, actions and Ombudsman evidence. Remedies, actions
+ * and evidence are promises that outlive the complaint's closure (Code §7), so
+ * closing never cancels them.
+ */
+export function sideDeadlines(clocks: Clocks): Deadline[] {
+  const { complaint, policy } = clocks;
+  const out: Deadline[] = [];
+  if (complaint.decline !== null) {
+    const timing = timed({ ...clocks, dates: { decline_request: complaint.receiptDate } }, policy.declineLetter, 'declineLetter');
+    if (timing !== undefined) out.push(deadline('decline_letter', 1, timing, complaint.decline.at, null));
+  }
+  const refusal = complaint.escalationRefusal;
+  const escalationDate = clocks.dates.escalation_request;
+  if (refusal !== null && escalationDate !== undefined) {
+    const timing = timed({ ...clocks, dates: { decline_request: escalationDate } }, policy.declineLetter, 'declineLetter');
+    if (timing !== undefined) out.push(deadline('decline_letter', 2, timing, refusal.at, null));
+  }
+  for (const r of complaint.remedies) {
+    if (r.dueDate === null) continue;
+    const timing = ownDueDate(clocks, londonDateOf(r.offeredAt), r.dueDate, 'remedy.dueDate', 'remedy_offered');
+    out.push(deadline('remedy', r.stage, timing, r.completedAt, null, { ref: r.id }));
+  }
+  for (const a of complaint.actions) {
+    const timing = ownDueDate(clocks, londonDateOf(a.agreedAt), a.dueDate, 'action.dueDate', 'action_agreed');
+    out.push(deadline('action', a.stage, timing, a.completedAt, null, { ref: a.id }));
+  }
+  for (const e of complaint.ombudsman.evidenceRequests) {
+    const from = londonDateOf(e.requestedAt);
+    const timing =
+      e.dueDate !== null
+        ? { countsFrom: { event: 'evidence_request' as const, date: from }, rule: 'ombudsman.evidenceRequests.dueDate', dueDate: e.dueDate, originalDueDate: e.dueDate, provisional: clocks.calendar.isProvisionalBetween(from, e.dueDate) }
+        : timed({ ...clocks, dates: { evidence_request: from } }, policy.ombudsmanEvidence, 'ombudsmanEvidence');
+    if (timing !== undefined) out.push(deadline('ombudsman_evidence', null, timing, e.providedAt, null, { ref: e.id }));
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { DomainError } from '../domain-error.ts';
+import { COMPLAINT_STATUSES, ENDED_STATUSES, type ComplaintStatus } from './complaint-parts.ts';
+import type { Complaint } from './complaint.ts';
+
+/**
+ * Where a command leads: a status, `unchanged`, `stage_responded` (the current
+ * stage's responded status) or `status_before` (the status the complaint had
+ * before it was closed or withdrawn).
+ */
+export type TransitionTarget = ComplaintStatus | 'unchanged' | 'stage_responded' | 'status_before';
+
+export interface Transition {
+  from: readonly ComplaintStatus[];
+  to: TransitionTarget;
+}
+
+const ALL: readonly ComplaintStatus[] = COMPLAINT_STATUSES;
+const OPEN: readonly ComplaintStatus[] = ALL.filter((s) => !ENDED_STATUSES.includes(s));
+/** Where remedies and actions can exist: after acceptance, including after closure (they are tracked to completion). */
+const REMEDIABLE: readonly ComplaintStatus[] = [
+  'stage_1_in_progress',
+  'stage_1_responded',
+  'escalation_requested',
+  'stage_2_in_progress',
+  'stage_2_responded',
+  'closed',
+];
+
+/** The one table of legal moves. Rules beyond the status (handlers, windows, caps) live in the commands. */
+export const TRANSITIONS = {
+  acknowledge: { from: ['received'], to: 'stage_1_in_progress' },
+  decline: { from: ['received', 'stage_1_in_progress'], to: 'declined' },
+  assign: { from: ['received', 'stage_1_in_progress', 'stage_1_responded', 'escalation_requested', 'stage_2_in_progress'], to: 'unchanged' },
+  logContact: { from: ALL, to: 'unchanged' },
+  // Responded statuses are listed so the command can answer `response_already_sent` rather than a bare invalid_transition.
+  addMatter: { from: OPEN, to: 'unchanged' },
+  linkComplaint: { from: ALL, to: 'unchanged' },
+  extend: { from: ['stage_1_in_progress', 'stage_2_in_progress'], to: 'unchanged' },
+  respond: { from: ['stage_1_in_progress', 'stage_2_in_progress'], to: 'stage_responded' },
+  escalate: { from: ['stage_1_responded'], to: 'escalation_requested' },
+  refuseEscalation: { from: ['escalation_requested'], to: 'closed' },
+  acknowledgeStage2: { from: ['escalation_requested'], to: 'stage_2_in_progress' },
+  withdraw: { from: ['received', 'stage_1_in_progress', 'stage_1_responded', 'escalation_requested', 'stage_2_in_progress'], to: 'withdrawn' },
+  close: { from: OPEN, to: 'closed' },
+  reopen: { from: ['closed', 'withdrawn'], to: 'status_before' },
+  addRemedy: { from: REMEDIABLE, to: 'unchanged' },
+  completeRemedy: { from: [...REMEDIABLE, 'withdrawn'], to: 'unchanged' },
+  addAction: { from: REMEDIABLE, to: 'unchanged' },
+  completeAction: { from: [...REMEDIABLE, 'withdrawn'], to: 'unchanged' },
+  recordOmbudsman: { from: ALL, to: 'unchanged' },
+} as const satisfies Record<string, Transition>;
+
+export type CommandName = keyof typeof TRANSITIONS;
+
+export function canApply(command: CommandName, status: ComplaintStatus): boolean {
+  return (TRANSITIONS[command].from as readonly ComplaintStatus[]).includes(status);
+}
+
+export function assertTransition(command: CommandName, complaint: Pick<Complaint, 'status'>): void {
+  if (!canApply(command, complaint.status)) {
+    const allowed = TRANSITIONS[command].from.join(', ');
+    throw new DomainError(
+      'conflict',
+      'invalid_transition',
+      `${command} is not allowed when the complaint is ${complaint.status} (allowed from: ${allowed})`,
+    );
+  }
+}
+
+/** The status a command leads to, resolving the table's relative targets against the complaint. */
+export function targetStatus(command: CommandName, complaint: Complaint): ComplaintStatus {
+  const to: TransitionTarget = TRANSITIONS[command].to;
+  if (to === 'unchanged') return complaint.status;
+  if (to === 'stage_responded') return complaint.stage === 1 ? 'stage_1_responded' : 'stage_2_responded';
+  if (to === 'status_before') {
+    const before = complaint.closure?.statusBefore ?? complaint.withdrawal?.statusBefore;
+    if (before === undefined) throw new DomainError('conflict', 'invalid_transition', `${command}: the complaint has no earlier status to return to`);
+    return before;
+  }
+  return to;
+}

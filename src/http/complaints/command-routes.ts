@@ -1,0 +1,96 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type TSchema } from '@sinclair/typebox';
+import { londonDateOf } from '../../domain/calendar/index.ts';
+import * as complaintDomain from '../../domain/complaint/index.ts';
+import type { CommandContext, CommandResult, Complaint } from '../../domain/complaint/index.ts';
+import { runComplaintCommand } from '../../store/complaint-commands.ts';
+import { staleVersion, versionFromIfMatch } from '../etag.ts';
+import { notFound } from '../http-problem.ts';
+import { IdempotencyHeaders, sendIdempotent } from '../idempotency.ts';
+import { problemResponse } from '../problem-schema.ts';
+import * as bodies from './command-schemas.ts';
+import { ComplaintSchema } from './complaint-schema.ts';
+import { actorOf, complaintHeaders, complaintView, type ComplaintRouteDeps } from './view.ts';
+
+type Input = Record<string, unknown>;
+type Apply = (complaint: Complaint, input: Input, ctx: CommandContext, itemId: string) => CommandResult;
+
+interface CommandRoute {
+  path: string;
+  summary: string;
+  body: TSchema;
+  apply: Apply;
+}
+
+// One POST per business command (Stripe-style). Each applies one pure domain command;
+// the domain checks the input and the rules, and names what it refuses.
+const d = complaintDomain;
+const COMMANDS: CommandRoute[] = [
+  { path: 'acknowledge', summary: 'Acknowledge at stage 1: the complaint definition, outcomes sought, handler', body: bodies.AcknowledgeBody, apply: (c, i, x) => d.acknowledge(c, i, x) },
+  { path: 'acknowledge-stage-2', summary: 'Acknowledge the escalation at stage 2 (a handler other than stage 1’s)', body: bodies.AcknowledgeStage2Body, apply: (c, i, x) => d.acknowledgeStage2(c, i, x) },
+  { path: 'decline', summary: 'Decline to accept the complaint on an exclusion ground of the policy', body: bodies.DeclineBody, apply: (c, i, x) => d.decline(c, i as never, x) },
+  { path: 'assign', summary: 'Assign the current stage to a handler', body: bodies.AssignBody, apply: (c, i, x) => d.assign(c, i as never, x) },
+  { path: 'contacts', summary: 'Log a contact with the resident', body: bodies.ContactBody, apply: (c, i, x) => d.logContact(c, i as never, x) },
+  { path: 'matters', summary: 'Add a matter before the current stage’s response', body: bodies.MatterBody, apply: (c, i, x) => d.addMatter(c, i as never, x) },
+  { path: 'links', summary: 'Link another complaint to this one', body: bodies.LinkBody, apply: (c, i, x) => d.linkComplaint(c, i as never, x) },
+  { path: 'extend', summary: 'Extend the current stage’s response deadline (before it falls due, within the cap unless a good reason is given)', body: bodies.ExtendBody, apply: (c, i, x) => d.extend(c, i as never, x) },
+  { path: 'respond', summary: 'Send the stage 1 or stage 2 response, with every required element', body: bodies.RespondBody, apply: (c, i, x) => d.respond(c, i, x) },
+  { path: 'escalate', summary: 'Record the resident’s request for stage 2 (no reason needed)', body: bodies.EscalateBody, apply: (c, i, x) => d.escalate(c, i, x) },
+  { path: 'refuse-escalation', summary: 'Refuse to escalate, on a listed ground', body: bodies.RefuseEscalationBody, apply: (c, i, x) => d.refuseEscalation(c, i as never, x) },
+  { path: 'withdraw', summary: 'Record that the resident withdrew the complaint', body: bodies.WithdrawBody, apply: (c, i, x) => d.withdraw(c, i, x) },
+  { path: 'close', summary: 'Close the complaint, with the reason', body: bodies.CloseBody, apply: (c, i, x) => d.close(c, i as never, x) },
+  { path: 'reopen', summary: 'Reopen a closed or withdrawn complaint, recording the discretion', body: bodies.ReopenBody, apply: (c, i, x) => d.reopen(c, i as never, x) },
+  { path: 'remedies', summary: 'Add a remedy to track to completion', body: bodies.RemedyBody, apply: (c, i, x) => d.addRemedy(c, i as never, x) },
+  { path: 'actions', summary: 'Add an outstanding action to track to completion', body: bodies.ActionBody, apply: (c, i, x) => d.addAction(c, i as never, x) },
+  { path: 'remedies/:itemId/complete', summary: 'Mark a remedy completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeRemedy(c, { id }, x) },
+  { path: 'actions/:itemId/complete', summary: 'Mark an action completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeAction(c, { id }, x) },
+  { path: 'ombudsman', summary: 'Record an Ombudsman referral, evidence request or determination', body: bodies.OmbudsmanBody, apply: (c, i, x) => d.recordOmbudsman(c, i as never, x) },
+];
+
+export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = async (app, deps) => {
+  for (const command of COMMANDS) {
+    const hasItem = command.path.includes(':itemId');
+    app.post(
+      `/v1/complaints/:id/${command.path}`,
+      {
+        config: { scope: 'complaints:write' },
+        schema: {
+          tags: ['complaints'],
+          summary: command.summary,
+          description: 'Send If-Match with the ETag last read to refuse the command (412) if the complaint changed meanwhile.',
+          params: hasItem ? bodies.ItemParams : bodies.ComplaintParams,
+          headers: Type.Composite([IdempotencyHeaders, Type.Object({ 'if-match': Type.Optional(Type.String()) })]),
+          body: command.body,
+          response: {
+            200: Type.Ref(ComplaintSchema),
+            404: problemResponse('No such complaint (or item) for this landlord'),
+            409: problemResponse('The move breaks a rule; `code` names it (e.g. invalid_transition, same_handler_at_stage_2)'),
+            412: problemResponse('If-Match names an older version of the complaint'),
+            422: problemResponse('Required elements are missing (listed in errors), or an Idempotency-Key was reused with another body'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const params = request.params as { id: string; itemId?: string };
+        const { occurredAt, ...input } = request.body as Input & { occurredAt?: string };
+        const expectedVersion = versionFromIfMatch(request.headers['if-match']);
+        const who = actorOf(request, deps);
+        return sendIdempotent(request, reply, deps, async (tx) => {
+          const result = await runComplaintCommand(
+            tx,
+            who,
+            { complaintId: params.id, expectedVersion, occurredAt: occurredAt ? new Date(occurredAt) : undefined },
+            (complaint, ctx) => command.apply(complaint, input, ctx, params.itemId ?? ''),
+          );
+          if (result === 'not_found') throw notFound(`Complaint ${params.id}`);
+          if (result === 'stale') throw staleVersion();
+          return {
+            status: 200,
+            body: complaintView(result.complaint, result.deadlines, londonDateOf(who.recordedAt)),
+            headers: complaintHeaders(result.complaint),
+          };
+        });
+      },
+    );
+  }
+};

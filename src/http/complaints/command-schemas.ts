@@ -1,0 +1,223 @@
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  CLOSE_REASONS,
+  ESCALATION_REFUSAL_GROUNDS,
+  type AcknowledgeInput,
+  type ActionInput,
+  type AddMatterInput,
+  type AssignInput,
+  type CloseInput,
+  type DeclineInput,
+  type EscalateInput,
+  type ExtendInput,
+  type LinkComplaintInput,
+  type LogComplaintInput,
+  type LogContactInput,
+  type OmbudsmanInput,
+  type OpenLinkedComplaintInput,
+  type RefuseEscalationInput,
+  type RemedyInput,
+  type ReopenInput,
+  type RespondInput,
+  type WithdrawInput,
+} from '../../domain/complaint/index.ts';
+import { EXCLUSION_GROUNDS } from '../../domain/policy/index.ts';
+import { IsoDateSchema } from '../calendar/schemas.ts';
+import { ChannelSchema, DirectionSchema, Instant, literals, Nullable, OutcomeSchema, RemedyTypeSchema, StageSchema, Uuid } from './complaint-parts-schema.ts';
+import type { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts';
+import { closed, LongText, MAX_ITEMS, occurredAt, ShortText, TextList } from './intake-schemas.ts';
+
+export { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts';
+export { ComplaintListResponse, ComplaintParams, ComplaintRefParams, EventListResponse, ItemParams, ListComplaintsQuery } from './query-schemas.ts';
+
+// Request bodies of the complaint commands. Where the domain lists every missing required
+// element in one 422 (respond, extend, the log, close at the landlord's discretion), those
+// properties are optional here (still typed) so that the 422 can name them all.
+
+const ItemRef = (description: string) => Type.String({ maxLength: 20, description });
+const Pence = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000, description: `${description}, in whole pence` });
+const body = <P extends Parameters<typeof Type.Object>[0]>(properties: P, description?: string) =>
+  Type.Object({ ...properties, occurredAt }, { ...closed, ...(description === undefined ? {} : { description }) });
+
+const acknowledgement = {
+  definition: Type.Optional(LongText({ description: "the landlord's understanding of the complaint: required" })),
+  outcomesSought: Type.Optional(TextList('the outcomes the resident seeks: at least one required')),
+  handler: Type.Optional(ShortText({ description: 'who handles the stage: required' })),
+};
+export const AcknowledgeBody = body(acknowledgement, 'every element is required; the missing ones are listed in one 422');
+export const AcknowledgeStage2Body = body(acknowledgement, 'every element is required; the handler must not be the stage 1 handler');
+
+export const DeclineBody = body({
+  ground: Type.String({
+    maxLength: 100,
+    description: `an exclusion ground of the policy in force: one of ${EXCLUSION_GROUNDS.join(', ')} (400 unknown_ground; 409 ground_not_in_policy)`,
+  }),
+  explanation: Type.Optional(LongText({ description: 'the written reason: required' })),
+  discretionConsidered: Type.Optional(Type.Boolean({ description: 'required (true) for older_than_age_limit' })),
+  ombudsmanRightGiven: Type.Optional(Type.Boolean({ description: 'must be true: the resident was told of the right to go to the Ombudsman' })),
+  issueOccurredOn: Type.Optional(Nullable({ ...IsoDateSchema, description: "for older_than_age_limit; defaults to the complaint's" })),
+});
+
+export const AssignBody = body({ handler: ShortText(), stage: StageSchema });
+
+export const ContactBody = body({ direction: DirectionSchema, channel: ChannelSchema, summary: LongText() });
+
+export const MatterBody = body({ summary: LongText() });
+
+export const LinkBody = body({ complaintId: Uuid('the complaint to link to this one') });
+
+export const ExtendBody = body(
+  {
+    reason: Type.Optional(LongText({ description: 'required' })),
+    newDueDate: IsoDateSchema,
+    residentToldAt: Type.Optional(Instant('when the resident was told, on or before the current due date: required')),
+    ombudsmanDetailsGiven: Type.Optional(Type.Boolean({ description: "must be true: the Ombudsman's contact details were given" })),
+    goodReason: Type.Optional(Nullable(LongText({ description: "needed only to go beyond the policy's cap" }))),
+  },
+  'reason, residentToldAt and ombudsmanDetailsGiven are required; the missing ones are listed in one 422',
+);
+
+const remedy = {
+  type: RemedyTypeSchema,
+  description: LongText({ description: 'what will happen' }),
+  dueDate: Type.Optional(Nullable(IsoDateSchema)),
+  compensationPence: Type.Optional(Pence('compensation')),
+  refundPence: Type.Optional(Pence('refund')),
+};
+const action = { description: LongText(), owner: ShortText(), dueDate: IsoDateSchema };
+// In a response, a remedy's or action's missing parts are listed with the response's in one 422.
+const responseRemedy = Type.Object({ ...remedy, type: Type.Optional(remedy.type), description: Type.Optional(remedy.description) }, closed);
+const responseAction = Type.Object(
+  { description: Type.Optional(action.description), owner: Type.Optional(action.owner), dueDate: Type.Optional(action.dueDate) },
+  closed,
+);
+
+export const RemedyBody = body(remedy, 'a financial remedy needs compensationPence and/or refundPence above 0');
+export const ActionBody = body(action);
+
+export const RespondBody = body(
+  {
+    stage: Type.Optional(StageSchema),
+    definition: Type.Optional(LongText({ description: 'the complaint definition, restated' })),
+    decisions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { matterId: Type.Optional(ItemRef('the matter decided')), outcome: Type.Optional(OutcomeSchema), reasons: Type.Optional(LongText()) },
+          closed,
+        ),
+        { maxItems: MAX_ITEMS, description: 'one decision, with reasons, for each matter' },
+      ),
+    ),
+    remedies: Type.Optional(Type.Array(responseRemedy, { maxItems: MAX_ITEMS, description: 'an empty list says none' })),
+    outstandingActions: Type.Optional(Type.Array(responseAction, { maxItems: MAX_ITEMS, description: 'an empty list says none' })),
+    escalationExplained: Type.Optional(
+      Type.Boolean({ description: 'must be true: stage 1, how to escalate; stage 2, the right to go to the Ombudsman' }),
+    ),
+  },
+  'every element is required (remedies and outstandingActions as lists, empty for none); the missing ones are listed in one 422',
+);
+
+export const EscalateBody = body({
+  reason: Type.Optional(Nullable(LongText({ description: 'the resident need not give one' }))),
+  lateDiscretion: Type.Optional(Nullable(LongText({ description: "why a request after the policy's escalation window is accepted" }))),
+});
+
+export const RefuseEscalationBody = body({
+  ground: Type.String({ maxLength: 100, description: `one of ${ESCALATION_REFUSAL_GROUNDS.join(', ')} (400 refusal_ground_not_listed)` }),
+  explanation: Type.Optional(LongText({ description: 'required' })),
+  ombudsmanRightGiven: Type.Optional(Type.Boolean({ description: 'must be true' })),
+});
+
+export const WithdrawBody = body({ reason: Type.Optional(Nullable(LongText())) });
+
+export const CloseBody = body({
+  reason: literals(CLOSE_REASONS),
+  explanation: Type.Optional(Nullable(LongText({ description: 'required for landlord_discretion' }))),
+  residentToldAt: Type.Optional(Nullable(Instant('when the resident was told the reason: required for landlord_discretion'))),
+});
+
+export const ReopenBody = body({ discretion: LongText({ description: 'why the landlord uses its discretion to reopen' }) });
+
+export const CompleteBody = body({});
+
+export const OmbudsmanBody = Type.Union(
+  [
+    body({ kind: Type.Literal('referral'), ombudsmanRef: Type.Optional(Nullable(ShortText())) }),
+    body({ kind: Type.Literal('evidence_request'), description: LongText(), dueDate: Type.Optional(Nullable(IsoDateSchema)) }),
+    body({ kind: Type.Literal('evidence_provided'), requestId: ItemRef('the evidence request, e.g. e1') }),
+    body({ kind: Type.Literal('determination'), findings: TextList(), orders: Type.Optional(TextList()) }),
+  ],
+  { description: 'one of four records, chosen by kind' },
+);
+
+// Compile-time checks that each body has exactly the fields of its domain input (+ occurredAt),
+// and that the bodies not loosened for the domain's 422 (log, respond) or its own ground
+// checks (decline, refuse-escalation) also fit its types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type Fields<S> = Exclude<keyof S, 'occurredAt'>;
+type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Fits<S, I> = [Without<S, 'occurredAt'>] extends [I] ? true : false;
+export type CommandBodiesMatchDomain = Assert<
+  Same<
+    [
+      Fields<Static<typeof LogComplaintBody>>,
+      Fields<Static<typeof LinkedComplaintBody>>,
+      Fields<Static<typeof AcknowledgeBody>>,
+      Fields<Static<typeof DeclineBody>>,
+      Fields<Static<typeof AssignBody>>,
+      Fields<Static<typeof ContactBody>>,
+      Fields<Static<typeof MatterBody>>,
+      Fields<Static<typeof LinkBody>>,
+      Fields<Static<typeof ExtendBody>>,
+      Fields<Static<typeof RespondBody>>,
+      Fields<Static<typeof EscalateBody>>,
+      Fields<Static<typeof RefuseEscalationBody>>,
+      Fields<Static<typeof WithdrawBody>>,
+      Fields<Static<typeof CloseBody>>,
+      Fields<Static<typeof ReopenBody>>,
+      Fields<Static<typeof RemedyBody>>,
+      Fields<Static<typeof ActionBody>>,
+    ],
+    [
+      // linkedFrom is set only by POST /v1/complaints/{id}/linked-complaints.
+      Exclude<keyof LogComplaintInput, 'linkedFrom'>,
+      keyof OpenLinkedComplaintInput,
+      keyof AcknowledgeInput,
+      keyof DeclineInput,
+      keyof AssignInput,
+      keyof LogContactInput,
+      keyof AddMatterInput,
+      keyof LinkComplaintInput,
+      keyof ExtendInput,
+      keyof RespondInput,
+      keyof EscalateInput,
+      keyof RefuseEscalationInput,
+      keyof WithdrawInput,
+      keyof CloseInput,
+      keyof ReopenInput,
+      keyof RemedyInput,
+      keyof ActionInput,
+    ]
+  >
+>;
+export type CommandBodiesFitDomain = Assert<
+  Same<
+    [
+      Fits<Static<typeof AcknowledgeBody>, AcknowledgeInput>,
+      Fits<Static<typeof AssignBody>, AssignInput>,
+      Fits<Static<typeof ContactBody>, LogContactInput>,
+      Fits<Static<typeof MatterBody>, AddMatterInput>,
+      Fits<Static<typeof LinkBody>, LinkComplaintInput>,
+      Fits<Static<typeof ExtendBody>, ExtendInput>,
+      Fits<Static<typeof EscalateBody>, EscalateInput>,
+      Fits<Static<typeof WithdrawBody>, WithdrawInput>,
+      Fits<Static<typeof CloseBody>, CloseInput>,
+      Fits<Static<typeof ReopenBody>, ReopenInput>,
+      Fits<Static<typeof RemedyBody>, RemedyInput>,
+      Fits<Static<typeof ActionBody>, ActionInput>,
+      Fits<Static<typeof OmbudsmanBody>, OmbudsmanInput>,
+    ],
+    [true, true, true, true, true, true, true, true, true, true, true, true, true]
+  >
+>;

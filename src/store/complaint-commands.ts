@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { londonDateOf, type CalendarFor } from '../domain/calendar/index.ts';
+import {
+  deadlinesOf,
+  logComplaint,
+  openLinkedComplaint,
+  type OpenLinkedComplaintInput,
+  type CommandContext,
+  type CommandResult,
+  type Complaint,
+  type Deadline,
+  type LogComplaintInput,
+} from '../domain/complaint/index.ts';
+import { DomainError } from '../domain/domain-error.ts';
+import { policyVersionInForce } from '../domain/policy/index.ts';
+import { nextComplaintReference } from './complaint-references.ts';
+import { findComplaintIdByExternalRef, insertComplaint, lockComplaint, updateComplaint } from './complaints.ts';
+import type { Db } from './database.ts';
+import { findOrganisation } from './organisations.ts';
+import { findPolicyVersion, listPolicyVersions } from './policy-versions.ts';
+
+// The use cases behind every complaint write: in the caller's transaction, load and lock,
+// apply one pure domain command with the complaint's own policy version and the
+// landlord's calendar, then save state, events and deadlines together.
+
+export interface Actor {
+  organisationId: string;
+  actor: string;
+  recordedAt: Date;
+  calendarFor: CalendarFor;
+}
+
+export interface Saved {
+  complaint: Complaint;
+  deadlines: Deadline[];
+}
+
+async function calendarOf(tx: Db, who: Actor) {
+  const organisation = await findOrganisation(tx, who.organisationId);
+  if (!organisation) throw new DomainError('not_found', 'not_found', 'The organisation was not found');
+  return who.calendarFor(organisation.division, organisation.closureDays.map((c) => c.date));
+}
+
+async function assertExternalRefFree(tx: Db, organisationId: string, externalRef: string | null | undefined): Promise<void> {
+  if (externalRef && (await findComplaintIdByExternalRef(tx, organisationId, externalRef))) {
+    throw new DomainError('conflict', 'external_ref_taken', `A complaint with externalRef ${externalRef} already exists`, [
+      { field: 'body.externalRef', message: 'is already used by another complaint of this landlord' },
+    ]);
+  }
+}
+
+/** A complaint keeps the policy version in force on the London date it was received (domain §5). */
+async function policyInForce(tx: Db, organisationId: string, receivedOn: string) {
+  const version = policyVersionInForce(await listPolicyVersions(tx, organisationId), receivedOn);
+  if (!version) throw new DomainError('conflict', 'no_policy_in_force', `No policy version was in force on ${receivedOn}`);
+  return version;
+}
+
+export async function logNewComplaint(tx: Db, who: Actor, input: LogComplaintInput, occurredAt: Date): Promise<Saved> {
+  await assertExternalRefFree(tx, who.organisationId, input.externalRef);
+  const receivedOn = londonDateOf(input.receivedAt);
+  const version = await policyInForce(tx, who.organisationId, receivedOn);
+  const calendar = await calendarOf(tx, who);
+  const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: version.policy, calendar };
+  const { complaint, events } = logComplaint(input, {
+    ...ctx,
+    id: randomUUID(),
+    reference: await nextComplaintReference(tx, who.organisationId, Number(receivedOn.slice(0, 4))),
+    organisationId: who.organisationId,
+    policyVersion: version.version,
+  });
+  const deadlines = deadlinesOf(complaint, version.policy, calendar);
+  await insertComplaint(tx, complaint, events, deadlines, who.recordedAt);
+  return { complaint, deadlines };
+}
+
+/**
+ * Applies `command` to the locked complaint. `expectedVersion` (from If-Match) guards
+ * against lost updates: a stale one is refused before anything changes.
+ */
+export async function runComplaintCommand(
+  tx: Db,
+  who: Actor,
+  target: { complaintId: string; expectedVersion: number | undefined; occurredAt: Date | undefined },
+  command: (complaint: Complaint, ctx: CommandContext) => CommandResult,
+): Promise<Saved | 'not_found' | 'stale'> {
+  const current = await lockComplaint(tx, who.organisationId, target.complaintId);
+  if (!current) return 'not_found';
+  if (target.expectedVersion !== undefined && target.expectedVersion !== current.version) return 'stale';
+  const policy = await findPolicyVersion(tx, who.organisationId, current.policyVersion);
+  if (!policy) throw new Error(`policy version ${current.policyVersion} of complaint ${current.id} is missing`);
+  const calendar = await calendarOf(tx, who);
+  const ctx: CommandContext = {
+    occurredAt: target.occurredAt ?? who.recordedAt,
+    recordedAt: who.recordedAt,
+    actor: who.actor,
+    policy: policy.policy,
+    calendar,
+  };
+  const { complaint, events } = command(current, ctx);
+  const deadlines = deadlinesOf(complaint, policy.policy, calendar);
+  if (!(await updateComplaint(tx, complaint, current.version, events, deadlines, who.recordedAt))) return 'stale';
+  return { complaint, deadlines };
+}
+
+/**
+ * A matter raised after a response becomes a new complaint with its own clocks, linked
+ * both ways with the original (domain §3), in one transaction.
+ */
+export async function openLinkedNewComplaint(
+  tx: Db,
+  who: Actor,
+  originalId: string,
+  input: OpenLinkedComplaintInput,
+  occurredAt: Date,
+): Promise<{ original: Saved; linked: Saved } | 'not_found'> {
+  const original = await lockComplaint(tx, who.organisationId, originalId);
+  if (!original) return 'not_found';
+  await assertExternalRefFree(tx, who.organisationId, input.externalRef);
+  const receivedOn = londonDateOf(input.receivedAt);
+  const newVersion = await policyInForce(tx, who.organisationId, receivedOn);
+  const originalPolicy = await findPolicyVersion(tx, who.organisationId, original.policyVersion);
+  if (!originalPolicy) throw new Error(`policy version ${original.policyVersion} of complaint ${original.id} is missing`);
+  const calendar = await calendarOf(tx, who);
+  const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: newVersion.policy, calendar };
+  const result = openLinkedComplaint(original, input, {
+    ...ctx,
+    id: randomUUID(),
+    reference: await nextComplaintReference(tx, who.organisationId, Number(receivedOn.slice(0, 4))),
+    organisationId: who.organisationId,
+    policyVersion: newVersion.version,
+  });
+  const linked = result.linked.complaint;
+  const linkedDeadlines = deadlinesOf(linked, newVersion.policy, calendar);
+  await insertComplaint(tx, linked, result.linked.events, linkedDeadlines, who.recordedAt);
+  const updated = result.original.complaint;
+  const originalDeadlines = deadlinesOf(updated, originalPolicy.policy, calendar);
+  if (!(await updateComplaint(tx, updated, original.version, result.original.events, originalDeadlines, who.recordedAt))) {
+    throw new Error(`complaint ${original.id} changed while locked`);
+  }
+  return { original: { complaint: updated, deadlines: originalDeadlines }, linked: { complaint: linked, deadlines: linkedDeadlines } };
+}
