@@ -1,0 +1,78 @@
+import { Type } from '@sinclair/typebox';
+import { OUTCOMES, REMEDY_TYPES } from '../../domain/complaint/index.ts';
+import { IsoDateSchema } from '../calendar/schemas.ts';
+
+// The annual complaints performance report: JSON, or flat CSV rows (section, metric, value).
+
+export const PeriodQuery = Type.Object(
+  {
+    from: { ...IsoDateSchema, description: 'first London date of receipt included' },
+    to: { ...IsoDateSchema, description: 'last London date of receipt included' },
+  },
+  { additionalProperties: false },
+);
+
+const Tally = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }), { description: 'largest first' });
+const Outcomes = Type.Object(Object.fromEntries(OUTCOMES.map((o) => [o, Type.Integer()])));
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const Summary = Type.Object({ count: Type.Integer(), mean: NullableNumber, median: NullableNumber, p90: NullableNumber }, { description: 'working days' });
+const StageTimes = Type.Object({ acknowledge: Summary, respond: Summary });
+
+export const PerformanceReportSchema = Type.Object({
+  period: Type.Object({ from: IsoDateSchema, to: IsoDateSchema }),
+  volumes: Type.Object({ received: Type.Integer(), byChannel: Tally, byCategory: Tally, byServiceArea: Tally }),
+  outcomes: Type.Object({ stage1: Outcomes, stage2: Outcomes }),
+  workingDays: Type.Object({ stage1: StageTimes, stage2: StageTimes }),
+  extensions: Type.Object({
+    count: Type.Integer(),
+    stage1: Type.Integer(),
+    stage2: Type.Integer(),
+    withGoodReason: Type.Integer({ description: 'extensions beyond the cap, with the good reason recorded' }),
+    byReason: Tally,
+    goodReasons: Tally,
+  }),
+  declines: Type.Object({ count: Type.Integer(), byGround: Tally }),
+  withdrawn: Type.Integer(),
+  escalation: Type.Object({
+    stage1Responses: Type.Integer(),
+    escalated: Type.Integer(),
+    refused: Type.Integer(),
+    ratePercentage: NullableNumber,
+  }),
+  remedies: Type.Object({
+    byType: Type.Array(
+      Type.Object({
+        type: Type.Union(REMEDY_TYPES.map((t) => Type.Literal(t))),
+        count: Type.Integer(),
+        compensationPence: Type.Integer(),
+        refundPence: Type.Integer(),
+        totalPence: Type.Integer(),
+      }),
+    ),
+    totalPence: Type.Integer(),
+  }),
+  ombudsman: Type.Object({ determinations: Type.Integer(), byFinding: Tally }),
+  monthly: Type.Array(
+    Type.Object({
+      month: Type.String({ description: 'YYYY-MM of receipt' }),
+      received: Type.Integer(),
+      declined: Type.Integer(),
+      withdrawn: Type.Integer(),
+      stage1Responses: Type.Integer(),
+      escalated: Type.Integer(),
+    }),
+  ),
+  definitions: Type.Array(Type.String()),
+});
+
+export const CSV_CONTENT_TYPE = 'text/csv';
+
+export const PerformanceResponse = {
+  description: 'The report as JSON, or with `Accept: text/csv` as rows of section, metric, value',
+  content: {
+    'application/json': { schema: PerformanceReportSchema },
+    [CSV_CONTENT_TYPE]: {
+      schema: Type.String({ description: 'header `section,metric,value`, one row per figure', examples: ['section,metric,value\nvolumes,received,42\n'] }),
+    },
+  },
+};

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CalendarFor } from '../../domain/calendar/index.ts';
+import { londonDateOf } from '../../domain/calendar/index.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { Stage } from '../../domain/complaint/index.ts';
+import type { Db } from '../../store/database.ts';
+import { performanceReportFor, selfAssessmentFor, tsmCasesFor, tsmReportFor } from '../../store/reports.ts';
+import { principalOf } from '../auth.ts';
+import { HttpProblem } from '../http-problem.ts';
+import { problemResponse } from '../problem-schema.ts';
+import { toCsv } from './csv.ts';
+import { CSV_CONTENT_TYPE, PeriodQuery, PerformanceResponse } from './performance-schema.ts';
+import { SelfAssessmentSchema, TsmCasesQuery, TsmCasesSchema, TsmReportSchema, YearQuery } from './schemas.ts';
+
+// The regulator's and the board's figures, computed from the complaints on each request
+// (reads may go to a replica: nothing here writes).
+
+export interface ReportRouteDeps {
+  db: Db;
+  clock: Clock;
+  calendarFor: CalendarFor;
+}
+
+/** A performance report over at most this many days: enough for a few years' trend, never a scan of all history by mistake. */
+const MAX_PERIOD_DAYS = 3 * 366;
+
+/** CSV when the client lists text/csv before application/json (or without it); quality values are not weighed. */
+function wantsCsv(accept: string | undefined): boolean {
+  const types = (accept ?? '').split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
+  const csv = types.indexOf(CSV_CONTENT_TYPE);
+  const json = types.indexOf('application/json');
+  return csv >= 0 && (json < 0 || csv < json);
+}
+
+export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (app, deps) => {
+  app.get(
+    '/v1/reports/tsm',
+    {
+      config: { scope: 'reports:read' },
+      schema: {
+        tags: ['reports'],
+        summary: "The Regulator of Social Housing's CH01 and CH02 for a financial year, with the inputs and definitions used",
+        querystring: YearQuery,
+        response: { 200: TsmReportSchema },
+      },
+    },
+    async (request) => tsmReportFor(deps, principalOf(request).organisationId, request.query.year, londonDateOf(deps.clock())),
+  );
+
+  app.get(
+    '/v1/reports/tsm/cases',
+    {
+      config: { scope: 'reports:read' },
+      schema: {
+        tags: ['reports'],
+        summary: 'The cases behind a TSM figure: each complaint counted or left out, and why',
+        querystring: TsmCasesQuery,
+        response: { 200: TsmCasesSchema },
+      },
+    },
+    async (request) => {
+      const { year, measure, stage } = request.query;
+      return tsmCasesFor(deps, principalOf(request).organisationId, { year, measure, stage: stage as Stage }, londonDateOf(deps.clock()));
+    },
+  );
+
+  app.get(
+    '/v1/reports/performance',
+    {
+      config: { scope: 'reports:read' },
+      schema: {
+        tags: ['reports'],
+        summary: 'The annual complaints performance report for complaints received in a period: JSON, or CSV with `Accept: text/csv`',
+        querystring: PeriodQuery,
+        response: { 200: PerformanceResponse, 422: problemResponse('`to` is before `from`, or the period is longer than three years') },
+      },
+    },
+    async (request, reply) => {
+      const { from, to } = request.query;
+      const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+      if (days < 0 || days > MAX_PERIOD_DAYS) {
+        throw new HttpProblem(422, 'invalid_period', 'Unprocessable content', `the period must run forwards and last at most ${MAX_PERIOD_DAYS} days; got ${from} to ${to}`);
+      }
+      const report = await performanceReportFor(deps, principalOf(request).organisationId, { from, to });
+      reply.header('vary', 'accept');
+      if (wantsCsv(request.headers.accept)) {
+        return reply.type(`${CSV_CONTENT_TYPE}; charset=utf-8`).header('content-disposition', `attachment; filename="complaints-performance-${from}-to-${to}.csv"`).send(toCsv(report));
+      }
+      return reply.type('application/json; charset=utf-8').send(report);
+    },
+  );
+
+  app.get(
+    '/v1/reports/self-assessment',
+    {
+      config: { scope: 'reports:read' },
+      schema: {
+        tags: ['reports'],
+        summary: 'The Complaint Handling Code provisions the data can evidence for a financial year: compliance rate and failing cases',
+        querystring: YearQuery,
+        response: { 200: SelfAssessmentSchema },
+      },
+    },
+    async (request) => selfAssessmentFor(deps, principalOf(request).organisationId, request.query.year, londonDateOf(deps.clock())),
+  );
+};

@@ -1,0 +1,131 @@
+import { sql, type RawBuilder } from 'kysely';
+import { fromEpochDay, parseIsoDate } from '../domain/calendar/index.ts';
+import type { Channel, ComplaintStatus, Outcome, RemedyType } from '../domain/complaint/index.ts';
+import { londonEndOf, londonStartOf, type ComplaintFacts, type Period, type StageFacts } from '../domain/reporting/index.ts';
+import type { Db } from './database.ts';
+
+// The facts the reports compute from, read from the complaints' generated report columns
+// (migration 20261123T2030), never from the TOASTed state. They come back as one text
+// value, a line per complaint of fields split by control characters: for 200,000
+// complaints that is about 3 times faster than rows or JSON, in PostgreSQL and in Node alike.
+// Free text is cleared of the two separators; JSON fields are jsonb's own escaped text.
+
+const FIELD = '\x1f';
+const LINE = '\x1e';
+const text = (column: string) => `coalesce(translate(c.${column}, E'\\x1e\\x1f', '  '), '')`;
+const plain = (column: string) => `coalesce(c.${column}::text, '')`;
+
+/** Which report reads a field: a report's query sends '' for the fields it does not read. */
+type Use = 'tsm' | 'performance' | 'all';
+const T: Use[] = ['tsm', 'all'];
+const P: Use[] = ['performance', 'all'];
+const TP: Use[] = ['tsm', 'performance', 'all'];
+const A: Use[] = ['all'];
+
+const FIELDS: [string, Use[]][] = [
+  [plain('id'), A], [plain('reference'), A], [plain('status'), A], [plain('channel'), P], [text('category'), P], [text('service_area'), P], [plain('rpt_received_on'), TP],
+  ...(['s1', 's2'] as const).flatMap((p): [string, Use[]][] => [
+    [plain(`rpt_${p}_ack_on`), TP], [text(`rpt_${p}_handler`), A], [plain(`rpt_${p}_sent_on`), TP], [plain(`rpt_${p}_outcome`), P], [plain(`rpt_${p}_complete`), A],
+  ]),
+  [plain('rpt_s2_started_on'), TP], [plain('rpt_extensions'), TP], [plain('rpt_refusal'), TP], [plain('rpt_decline'), TP], [plain('rpt_withdrawn_on'), TP], [plain('rpt_closed_on'), T],
+  [plain('rpt_remedy_types'), P], [plain('rpt_remedy_compensation'), P], [plain('rpt_remedy_refunds'), P], [plain('rpt_determined_on'), P], [plain('rpt_findings'), P],
+];
+const lineFor = (use: Use) => sql.raw(`concat_ws(E'\\x1f', ${FIELDS.map(([expr, uses]) => (uses.includes(use) ? expr : "''")).join(', ')})`);
+
+type Decision = { on: string; ground: string; explained: boolean; ombudsmanRightGiven: boolean; discretionConsidered: boolean };
+type Extension = [stage: number, decidedOn: string, residentToldOn: string, previousDueDate: string, newDueDate: string, reason: string, goodReason: string | null];
+
+async function facts(db: Db, organisationId: string, use: Use, filter: RawBuilder<unknown>): Promise<ComplaintFacts[]> {
+  const { rows } = await sql<{ facts: string | null }>`
+    SELECT string_agg(${lineFor(use)}, E'\\x1e') AS facts FROM complaints c
+    WHERE c.organisation_id = ${organisationId} AND ${filter}`.execute(db);
+  const all = rows[0]?.facts;
+  return all ? all.split(LINE).map((line) => toFacts(line.split(FIELD))) : [];
+}
+
+const orNull = (value: string | undefined): string | null => (value ? value : null);
+const json = <T>(value: string | undefined): T | null => (value ? (JSON.parse(value) as T) : null);
+const bool = (value: string | undefined): boolean | null => (value === 'true' ? true : value === 'false' ? false : null);
+
+function stage(f: string[], at: number, startedOn: string, extensions: Extension[] | null, n: number): StageFacts {
+  return {
+    startedOn,
+    acknowledgedOn: orNull(f[at]),
+    handler: orNull(f[at + 1]),
+    respondedOn: orNull(f[at + 2]),
+    outcome: orNull(f[at + 3]) as Outcome | null,
+    responseComplete: bool(f[at + 4]),
+    extensions: (extensions ?? [])
+      .filter((e) => e[0] === n)
+      .map(([, decidedOn, residentToldOn, previousDueDate, newDueDate, reason, goodReason]) => ({ decidedOn, residentToldOn, reason, previousDueDate, newDueDate, goodReason })),
+  };
+}
+
+function toFacts(f: string[]): ComplaintFacts {
+  const receivedOn = f[6]!;
+  const extensions = json<Extension[]>(f[18]);
+  const refusal = json<Decision>(f[19]);
+  const types = json<RemedyType[]>(f[23]) ?? [];
+  const compensation = json<number[]>(f[24]);
+  const refunds = json<number[]>(f[25]);
+  return {
+    id: f[0]!,
+    reference: f[1]!,
+    status: f[2] as ComplaintStatus,
+    channel: f[3] as Channel,
+    category: orNull(f[4]),
+    serviceArea: orNull(f[5]),
+    receivedOn,
+    stage1: stage(f, 7, receivedOn, extensions, 1),
+    stage2: f[17] ? stage(f, 12, f[17], extensions, 2) : null,
+    escalationRefusal: refusal && { on: refusal.on, ground: refusal.ground, explained: refusal.explained, ombudsmanRightGiven: refusal.ombudsmanRightGiven },
+    decline: json<Decision>(f[20]),
+    withdrawnOn: orNull(f[21]),
+    closedOn: orNull(f[22]),
+    remedies: types.map((type, i) => ({ type, compensationPence: compensation?.[i] ?? 0, refundPence: refunds?.[i] ?? 0 })),
+    ombudsmanDetermination: f[26] ? { on: f[26], findings: json<string[]>(f[27]) ?? [] } : null,
+  };
+}
+
+/**
+ * The complaints received in the period (London dates), for the performance report. A long
+ * period is read 365 days at a time, concurrently, so the database builds one part while
+ * Node parses another.
+ */
+export async function factsReceivedIn(db: Db, organisationId: string, period: Period): Promise<ComplaintFacts[]> {
+  const parts: Period[] = [];
+  for (let from = parseIsoDate(period.from); from <= parseIsoDate(period.to); from += 365) {
+    parts.push({ from: fromEpochDay(from), to: fromEpochDay(Math.min(from + 364, parseIsoDate(period.to))) });
+  }
+  const chunks = await Promise.all(
+    parts.map((part) => facts(db, organisationId, 'performance', sql`c.received_at >= ${londonStartOf(part.from)} AND c.received_at < ${londonEndOf(part.to)}`)),
+  );
+  return chunks.flat();
+}
+
+/**
+ * What CH01 and CH02 count: complaints received, escalated or answered in the year (the
+ * cases listed as left out also started in it). Identity fields only when listing cases.
+ */
+export function factsForTsm(db: Db, organisationId: string, year: Period, withIdentity: boolean): Promise<ComplaintFacts[]> {
+  const within = (column: string) => sql`${sql.ref(`c.${column}`)} BETWEEN ${year.from}::date AND ${year.to}::date`;
+  const filter = sql`(${within('rpt_received_on')} OR ${within('rpt_s2_started_on')} OR ${within('rpt_s1_sent_on')} OR ${within('rpt_s2_sent_on')})`;
+  return facts(db, organisationId, withIdentity ? 'all' : 'tsm', filter);
+}
+
+/**
+ * Every complaint that can bear on the year's self-assessment: received in it, still
+ * open, or changed since it began. A step that occurred in the year was recorded no
+ * earlier (commands may be back-dated, never forward-dated), so `updated_at` before the
+ * year rules a closed complaint out exactly.
+ */
+export function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
+  const start = londonStartOf(year.from);
+  return facts(
+    db,
+    organisationId,
+    'all',
+    sql`c.received_at < ${londonEndOf(year.to)}
+      AND (c.received_at >= ${start} OR c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))`,
+  );
+}

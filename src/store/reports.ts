@@ -1,0 +1,77 @@
+import type { CalendarFor, IsoDate, WorkingDayCalendar } from '../domain/calendar/index.ts';
+import type { Stage } from '../domain/complaint/index.ts';
+import { DomainError } from '../domain/domain-error.ts';
+import { CODE_2024_POLICY, policyVersionInForce } from '../domain/policy/index.ts';
+import {
+  ch01Cases,
+  ch02Cases,
+  financialYear,
+  performanceReport,
+  selfAssessment,
+  tsmReport,
+  type Period,
+  type TsmInputs,
+  type TsmMeasure,
+} from '../domain/reporting/index.ts';
+import type { Db } from './database.ts';
+import { findOrganisation, type Organisation } from './organisations.ts';
+import { factsForTsm, factsForYear, factsReceivedIn } from './report-queries.ts';
+import { listPolicyVersions } from './policy-versions.ts';
+
+// The report use cases: one organisation's facts from the store, its calendar and
+// settings, then the pure computations of domain/reporting.
+
+export interface ReportDeps {
+  db: Db;
+  calendarFor: CalendarFor;
+}
+
+async function organisationOf(deps: ReportDeps, organisationId: string): Promise<{ organisation: Organisation; calendar: WorkingDayCalendar }> {
+  const organisation = await findOrganisation(deps.db, organisationId);
+  if (!organisation) throw new DomainError('not_found', 'not_found', 'The organisation was not found');
+  return { organisation, calendar: deps.calendarFor(organisation.division, organisation.closureDays.map((c) => c.date)) };
+}
+
+/**
+ * The inputs of a TSM year. The CH02 extension setting is read from the policy version
+ * in force on the day the report is produced: a landlord reports after the year ends,
+ * and the answer names the version so the figure can be reproduced.
+ */
+async function tsmInputs(deps: ReportDeps, organisationId: string, year: number, today: IsoDate): Promise<TsmInputs> {
+  const { organisation, calendar } = await organisationOf(deps, organisationId);
+  const version = policyVersionInForce(await listPolicyVersions(deps.db, organisationId), today);
+  return {
+    year: financialYear(year),
+    homes: organisation.homes.find((h) => h.financialYear === year)?.homes ?? null,
+    extensionCountsAsOnTime: (version?.policy ?? CODE_2024_POLICY).ch02ExtensionCountsAsOnTime,
+    policyVersion: version?.version ?? null,
+    calendar,
+  };
+}
+
+export async function tsmReportFor(deps: ReportDeps, organisationId: string, year: number, today: IsoDate) {
+  const inputs = await tsmInputs(deps, organisationId, year, today);
+  return tsmReport(await factsForTsm(deps.db, organisationId, inputs.year, false), inputs);
+}
+
+export async function tsmCasesFor(deps: ReportDeps, organisationId: string, query: { year: number; measure: TsmMeasure; stage: Stage }, today: IsoDate) {
+  const inputs = await tsmInputs(deps, organisationId, query.year, today);
+  const facts = await factsForTsm(deps.db, organisationId, inputs.year, true);
+  const cases =
+    query.measure === 'CH01'
+      ? ch01Cases(facts, inputs.year, query.stage)
+      : ch02Cases(facts, inputs.year, query.stage, inputs.calendar, inputs.extensionCountsAsOnTime);
+  cases.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.reference.localeCompare(b.reference));
+  return { ...query, counted: cases.filter((c) => c.counted).length, leftOut: cases.filter((c) => !c.counted).length, items: cases };
+}
+
+export async function performanceReportFor(deps: ReportDeps, organisationId: string, period: Period) {
+  const { calendar } = await organisationOf(deps, organisationId);
+  return performanceReport(await factsReceivedIn(deps.db, organisationId, period), period, calendar);
+}
+
+export async function selfAssessmentFor(deps: ReportDeps, organisationId: string, year: number, today: IsoDate) {
+  const { calendar } = await organisationOf(deps, organisationId);
+  const fy = financialYear(year);
+  return selfAssessment(await factsForYear(deps.db, organisationId, fy), fy, calendar, today);
+}
