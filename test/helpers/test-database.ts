@@ -64,10 +64,25 @@ async function cloneFromTemplate(t: Teardown, serverUrl: string): Promise<{ db: 
     await db.destroy();
     const cleanup = new pg.Client({ connectionString: serverUrl });
     await cleanup.connect();
-    await cleanup.query(`drop database if exists "${name}" with (force)`);
+    await dropDatabase(cleanup, name);
     await cleanup.end();
   });
   return { db, url };
+}
+
+/**
+ * Drops a test database once its pools have really gone. pg's `pool.end()` resolves before
+ * its sockets close, and `with (force)` would kill a backend still saying goodbye: its
+ * client then throws "terminating connection due to administrator command" with no one
+ * listening. So wait (up to 5 s) for the database's backends to leave, then drop.
+ */
+export async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const open = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if ((open.rows[0] as { n: number }).n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await admin.query(`drop database if exists "${name}" with (force)`);
 }
 
 /** Whether a Docker engine answers its ping on the local socket within a second. */

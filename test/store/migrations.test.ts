@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createPostgresDb } from '../../src/store/database.ts';
 import { migrateToLatest, pendingMigrations } from '../../src/store/migrator.ts';
 import { migrations } from '../../migrations/index.ts';
-import { realServerUrl } from '../helpers/test-database.ts';
+import { dropDatabase, realServerUrl } from '../helpers/test-database.ts';
 
 const serverUrl = await realServerUrl();
 const skip = serverUrl ? false : 'needs a real PostgreSQL server (TEST_DATABASE_URL or Docker): PGlite has one connection';
@@ -21,7 +21,7 @@ t.test('two instances starting at once on one server migrate once, behind the lo
   t.teardown(async () => {
     await first.destroy();
     await second.destroy();
-    await admin.query(`drop database if exists "${name}" with (force)`);
+    await dropDatabase(admin, name);
     await admin.end();
   });
 
