@@ -13,7 +13,12 @@ export type Db = Kysely<Database>;
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
-export function createPostgresDb(url: string, poolMax = 10): Db {
+/**
+ * A pool on a PostgreSQL server. An idle connection the server drops (a restart, a failover)
+ * is an 'error' on the pool, which would crash the process if nobody listened: the pool
+ * discards that connection and opens a new one for the next query, so it is only reported.
+ */
+export function createPostgresDb(url: string, poolMax = 10, onIdleError: (err: Error) => void = () => {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
@@ -25,6 +30,7 @@ export function createPostgresDb(url: string, poolMax = 10): Db {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', onIdleError);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -38,8 +44,8 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
 }
 
-export async function createDb(database: Config['database']): Promise<Db> {
+export async function createDb(database: Config['database'], onIdleError?: (err: Error) => void): Promise<Db> {
   return database.kind === 'postgres'
-    ? createPostgresDb(database.url, database.poolMax)
+    ? createPostgresDb(database.url, database.poolMax, onIdleError)
     : createPgliteDb(database.dataDir);
 }
