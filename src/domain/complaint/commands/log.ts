@@ -16,7 +16,10 @@ export interface LogContext extends CommandContext {
 
 /**
  * Logs a complaint. `ctx.occurredAt` is when it was logged; `receivedAt` (the
- * input) when the landlord received it, which starts the stage 1 clocks.
+ * input) when the landlord received it, which starts the stage 1 clocks. The
+ * complaint's history starts at its receipt, not at its entry here: a CRM that
+ * syncs a day late must still be able to record yesterday's acknowledgement,
+ * so later commands may be dated back to `receivedAt`, never before it.
  */
 export function logComplaint(input: LogComplaintInput, ctx: LogContext): CommandResult {
   assertTiming(ctx, null);
@@ -76,16 +79,16 @@ export function logComplaint(input: LogComplaintInput, ctx: LogContext): Command
     linkedComplaintIds: isText(input.linkedFrom) ? [input.linkedFrom] : [],
     ombudsman: { referral: null, evidenceRequests: [], determination: null },
     version: 1,
-    lastEventAt: loggedAt,
+    lastEventAt: receivedAt,
   };
   const event = {
     type: 'complaint.logged' as const,
     complaintId: complaint.id,
     version: 1,
-    occurredAt: loggedAt,
+    occurredAt: receivedAt,
     recordedAt: ctx.recordedAt.toISOString(),
     actor: ctx.actor,
-    data: asJson({ ...input, receivedAt, receiptDate: complaint.receiptDate, policyVersion: ctx.policyVersion }),
+    data: asJson({ ...input, receivedAt, loggedAt, receiptDate: complaint.receiptDate, policyVersion: ctx.policyVersion }),
   };
   return { complaint, events: [event] };
 }
