@@ -51,14 +51,28 @@ function fieldOf(context: string, issue: ValidationIssue): string {
   return [CONTEXT_NAMES[context] ?? context, ...path].join('.');
 }
 
+/**
+ * One entry per field and message. A choice of literals fails as one `const` error per
+ * literal plus an `anyOf`: those become a single "must be one of …" naming the choices.
+ */
 function validationErrors(error: FastifyError): FieldError[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => ({
-    field: fieldOf(context, issue),
-    message: (issue.params as { additionalProperty?: string }).additionalProperty
-      ? 'is not a known field'
-      : (issue.message ?? 'is invalid'),
-  }));
+  const fields = new Map<string, { allowed: unknown[]; messages: Set<string> }>();
+  for (const issue of error.validation ?? []) {
+    const field = fieldOf(context, issue);
+    const entry = fields.get(field) ?? { allowed: [], messages: new Set<string>() };
+    fields.set(field, entry);
+    const params = issue.params as { additionalProperty?: string; allowedValue?: unknown };
+    if (issue.keyword === 'const') entry.allowed.push(params.allowedValue);
+    else entry.messages.add(params.additionalProperty ? 'is not a known field' : (issue.message ?? 'is invalid'));
+  }
+  return [...fields].flatMap(([field, { allowed, messages }]) => {
+    if (allowed.length > 0) {
+      messages.delete('must match a schema in anyOf');
+      messages.add(`must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+    }
+    return [...messages].map((message) => ({ field, message }));
+  });
 }
 
 function problem(request: FastifyRequest, status: number, code: string, detail: string, title?: string): Problem {

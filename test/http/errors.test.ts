@@ -28,6 +28,9 @@ t.test('every kind of error is problem+json with a stable code', async (t) => {
     t.ok(fields.includes('body.name'), 'missing name is named');
     t.ok(fields.includes('body.extra'), 'unknown field is named');
     t.ok(fields.some((f: string) => f.startsWith('body.scopes')), 'bad scope is named');
+    const scope = body.errors.filter((e: { field: string }) => e.field === 'body.scopes.0');
+    t.equal(scope.length, 1, 'a bad choice is one error, not one per allowed value');
+    t.match(scope[0].message, /^must be one of "complaints:read", .*"admin"/, 'naming the choices');
   });
 
   await t.test('malformed JSON', async (t) => {
