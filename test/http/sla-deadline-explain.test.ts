@@ -34,7 +34,7 @@ t.test('GET /v1/complaints/{id}/deadlines?explain=true', async (t) => {
   await t.test('without explain: the deadlines alone', async (t) => {
     const res = (await get('')).json();
     t.match(res, { complaintId: id, reference: 'CMP-2026-000001' });
-    t.same(res.items.map((d: { kind: string; dueDate: string; statusToday: string }) => [d.kind, d.dueDate, d.statusToday]), [
+    t.same(res.items.map((d: { kind: string; dueDate: string; status: string }) => [d.kind, d.dueDate, d.status]), [
       ['stage_1_acknowledgement', '2026-12-23', 'met'],
       ['stage_1_response', '2027-01-15', 'pending'],
     ]);
@@ -76,6 +76,16 @@ t.test('GET /v1/complaints/{id}/deadlines?explain=true', async (t) => {
     t.equal(e.count.result, '2027-01-08');
     t.match(e.extensions, [{ previousDueDate: '2027-01-08', newDueDate: '2027-01-15', reason: 'Awaiting a contractor report', goodReason: null, source: { paragraph: '§6.4' } }]);
     t.match(e, { originalDueDate: '2027-01-08', dueDate: '2027-01-15', provisional: false });
+  });
+
+  await t.test('the status is as of today: the day after the extended date, the unmet response is breached', async (t) => {
+    const statusOn = async (at: string) => {
+      clock.set(at);
+      return (await get('')).json().items.find((d: { kind: string }) => d.kind === 'stage_1_response').status;
+    };
+    t.equal(await statusOn('2027-01-15T23:30:00Z'), 'pending', 'still due on Fri 15 Jan (23:30 GMT is 15 Jan in London)');
+    t.equal(await statusOn('2027-01-16T00:30:00Z'), 'breached', 'Sat 16 Jan: past due');
+    clock.set('2027-01-06T10:00:00Z');
   });
 
   await t.test("another landlord's key gets 404; no key 401", async (t) => {

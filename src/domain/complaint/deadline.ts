@@ -65,6 +65,13 @@ export function deadlineStatusAsOf(deadline: Pick<Deadline, 'dueDate' | 'status'
   return deadline.owner === 'resident' ? 'expired' : 'breached';
 }
 
+/** A deadline as seen on a given date: its status is the status as of that date. */
+export type DeadlineAsOf = Omit<Deadline, 'status'> & { status: DeadlineStatus };
+
+export function deadlineAsOf(deadline: Deadline, asOf: IsoDate): DeadlineAsOf {
+  return { ...deadline, status: deadlineStatusAsOf(deadline, asOf) };
+}
+
 export type Timed = Pick<Deadline, 'countsFrom' | 'rule' | 'dueDate' | 'originalDueDate' | 'provisional'>;
 
 export interface Clocks {

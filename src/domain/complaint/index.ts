@@ -29,8 +29,10 @@ export { recordOmbudsman, type OmbudsmanInput } from './commands/ombudsman.ts';
 export { clockDates } from './clock-dates.ts';
 export {
   DEADLINE_KINDS,
+  deadlineAsOf,
   deadlineStatusAsOf,
   type Deadline,
+  type DeadlineAsOf,
   type DeadlineKind,
   type DeadlineState,
   type DeadlineStatus,

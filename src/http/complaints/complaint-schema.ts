@@ -4,8 +4,7 @@ import {
   DEADLINE_KINDS,
   type Complaint,
   type ComplaintEvent,
-  type Deadline,
-  type DeadlineState,
+  type DeadlineAsOf,
   type DeadlineStatus,
 } from '../../domain/complaint/index.ts';
 import { CLOCK_STARTS } from '../../domain/policy/index.ts';
@@ -45,7 +44,6 @@ import {
 // domain gains, loses or retypes a field these do not.
 
 // The domain has these as types only (no list to build from); the checks below keep them in step.
-const DEADLINE_STATES = ['pending', 'met', 'met_late', 'missed', 'cancelled'] as const satisfies readonly DeadlineState[];
 const DEADLINE_STATUSES = ['pending', 'met', 'met_late', 'breached', 'expired', 'cancelled'] as const satisfies readonly DeadlineStatus[];
 const COUNTS_FROM = [...CLOCK_STARTS, 'remedy_offered', 'action_agreed'] as const;
 
@@ -64,14 +62,11 @@ export const DeadlineSchema = Type.Object(
     provisional: Type.Boolean({ description: 'the count relies on projected (not yet announced) bank holidays' }),
     metAt: Nullable(Instant()),
     metOn: Nullable(IsoDate),
-    status: literals(DEADLINE_STATES, {
-      description: 'from the complaint alone: missed = it ended after the due date without the step; cancelled = it ended in time',
+    status: literals(DEADLINE_STATUSES, {
+      description:
+        "as of today (London): met or met_late by the London date of the step; breached = the landlord's step is past due and not taken; " +
+        "expired = the resident's window (escalation, auto-close) ran out; cancelled = the complaint ended (declined, withdrawn, closed) before the due date",
     }),
-    statusToday: Type.Optional(
-      literals(DEADLINE_STATUSES, {
-        description: "as of today (London): breached = the landlord's step is past due; expired = the resident's window ran out",
-      }),
-    ),
   },
   { $id: 'Deadline' },
 );
@@ -144,8 +139,8 @@ export const COMPLAINT_SCHEMAS = [DeadlineSchema, ComplaintSchema, ComplaintEven
 // Compile-time checks: each schema's static type is exactly the domain type (both ways assignable).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type DeadlineSchemaMatchesDomain = Assert<Same<Static<typeof DeadlineSchema>, Deadline & { statusToday?: DeadlineStatus }>>;
+export type DeadlineSchemaMatchesDomain = Assert<Same<Static<typeof DeadlineSchema>, DeadlineAsOf>>;
 export type ComplaintSchemaMatchesDomain = Assert<
-  Same<Static<typeof ComplaintSchema>, Complaint & { deadlines: (Deadline & { statusToday?: DeadlineStatus })[] }>
+  Same<Static<typeof ComplaintSchema>, Complaint & { deadlines: DeadlineAsOf[] }>
 >;
 export type ComplaintEventSchemaMatchesDomain = Assert<Same<Omit<Static<typeof ComplaintEventSchema>, 'data'>, Omit<ComplaintEvent, 'data'>>>;

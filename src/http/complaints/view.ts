@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { deadlineStatusAsOf, type Complaint, type Deadline } from '../../domain/complaint/index.ts';
+import { deadlineAsOf, type Complaint, type Deadline } from '../../domain/complaint/index.ts';
 import type { CalendarFor } from '../../domain/calendar/index.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Actor } from '../../store/complaint-commands.ts';
@@ -7,9 +7,9 @@ import type { Db } from '../../store/database.ts';
 import { principalOf } from '../auth.ts';
 import { etagOf } from '../etag.ts';
 
-/** A complaint as the API shows it: the aggregate, with its deadlines and their status today. */
+/** A complaint as the API shows it: the aggregate, with its deadlines as of today (an unmet one past due says breached). */
 export function complaintView(complaint: Complaint, deadlines: readonly Deadline[], today: string) {
-  return { ...complaint, deadlines: deadlines.map((d) => ({ ...d, statusToday: deadlineStatusAsOf(d, today) })) };
+  return { ...complaint, deadlines: deadlines.map((d) => deadlineAsOf(d, today)) };
 }
 
 export function complaintHeaders(complaint: Complaint): Record<string, string> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { deadlineStatusAsOf } from '../../domain/complaint/index.ts';
 import { londonDateOf } from '../../domain/calendar/index.ts';
+import { deadlineAsOf } from '../../domain/complaint/index.ts';
 import { explainDeadline } from '../../domain/sla/index.ts';
 import { deadlinesOfComplaints } from '../../store/complaint-queries.ts';
 import { findComplaint } from '../../store/complaints.ts';
@@ -35,15 +35,14 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = asy
       if (!complaint) throw notFound(`Complaint ${request.params.id}`);
       const deadlines = (await deadlinesOfComplaints(db, organisationId, [complaint.id])).get(complaint.id) ?? [];
       const today = londonDateOf(clock());
-      const items = deadlines.map((d) => ({ ...d, statusToday: deadlineStatusAsOf(d, today) }));
-      if (request.query.explain !== true) return { complaintId: complaint.id, reference: complaint.reference, items };
+      if (request.query.explain !== true) return { complaintId: complaint.id, reference: complaint.reference, items: deadlines.map((d) => deadlineAsOf(d, today)) };
       const policy = await findPolicyVersion(db, organisationId, complaint.policyVersion);
       if (!policy) throw new Error(`policy version ${complaint.policyVersion} of complaint ${complaint.id} is missing`);
       const calendar = await landlordCalendar(db, calendarFor, organisationId);
       return {
         complaintId: complaint.id,
         reference: complaint.reference,
-        items: items.map((d) => ({ ...d, explanation: explainDeadline(d, complaint, policy.policy, calendar) })),
+        items: deadlines.map((d) => ({ ...deadlineAsOf(d, today), explanation: explainDeadline(d, complaint, policy.policy, calendar) })),
       };
     },
   );
