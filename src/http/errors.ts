@@ -62,8 +62,9 @@ function validationErrors(error: FastifyError): FieldError[] {
     const field = fieldOf(context, issue);
     const entry = fields.get(field) ?? { allowed: [], messages: new Set<string>() };
     fields.set(field, entry);
-    const params = issue.params as { additionalProperty?: string; allowedValue?: unknown };
+    const params = issue.params as { additionalProperty?: string; missingProperty?: string; allowedValue?: unknown };
     if (issue.keyword === 'const') entry.allowed.push(params.allowedValue);
+    else if (params.missingProperty) entry.messages.add('is required');
     else entry.messages.add(params.additionalProperty ? 'is not a known field' : (issue.message ?? 'is invalid'));
   }
   return [...fields].flatMap(([field, { allowed, messages }]) => {

@@ -26,6 +26,7 @@ t.test('every kind of error is problem+json with a stable code', async (t) => {
     t.equal(body.status, 400);
     const fields = body.errors.map((e: { field: string }) => e.field);
     t.ok(fields.includes('body.name'), 'missing name is named');
+    t.equal(body.errors.find((e: { field: string }) => e.field === 'body.name').message, 'is required');
     t.ok(fields.includes('body.extra'), 'unknown field is named');
     t.ok(fields.some((f: string) => f.startsWith('body.scopes')), 'bad scope is named');
     const scope = body.errors.filter((e: { field: string }) => e.field === 'body.scopes.0');
