@@ -1,4 +1,5 @@
 import t from 'tap';
+import { CODE_2024_POLICY, type Policy } from '../../src/domain/policy/index.ts';
 import { aKey, anOrganisation, buildTestApp, fixedClock } from '../helpers/test-app.ts';
 
 t.test('policy versions over HTTP', async (t) => {
@@ -86,5 +87,112 @@ t.test('policy versions over HTTP', async (t) => {
     const policy = (await app.inject({ method: 'GET', url: '/v1/policy', headers: theirs.headers })).json();
     t.equal(policy.inForce.preset, 'scotland-spso-model', "a Scottish landlord starts on the SPSO's model");
     t.equal(policy.inForce.version, 1);
+  });
+
+  await t.test("each preset's compliance report over HTTP: the findings its source implies, with paragraphs and values", async (t) => {
+    // A landlord of its own, so these versions do not disturb the ones above.
+    const own = await aKey(db, ['admin', 'complaints:read']);
+    const call = (method: 'GET' | 'PUT', url: string, payload?: object) =>
+      app.inject({ method, url, headers: own.headers, ...(payload ? { payload } : {}) });
+    // [rule, paragraph, policy value, Code value], worked out from each seed (see test/domain/policy/compliance.test.ts).
+    const expected: [string, [string, string, string, string][]][] = [
+      ['code-2024', []],
+      ['seed-000-lumen', [['escalation_window', '§6.10', '25 working days from stage_1_response', 'none']]],
+      [
+        'seed-001-lhp',
+        [
+          ['stage_2_acknowledgement_missing', '§6.11', 'none', '5 working days from escalation_request'],
+          ['age_limit_shorter', '§2.3', '6 months', '12 months'],
+        ],
+      ],
+      [
+        'seed-002-longhurst',
+        [
+          ['escalation_window', '§6.10', '1 month from stage_1_response', 'none'],
+          ['informal_stage', '§5.2', 'informal resolution within 2 working days from receipt', 'none'],
+        ],
+      ],
+      ['seed-003-housing-trust', [['escalation_window', '§6.10', '10 working days from stage_1_response', 'none']]],
+      [
+        'seed-004-lets-for-life',
+        [
+          ['stage_1_extension_uncapped', '§6.4', 'no cap', '10 working days'],
+          ['stage_2_extension_uncapped', '§6.15', 'no cap', '20 working days'],
+        ],
+      ],
+      [
+        'scotland-spso-model',
+        [
+          ['stage_1_acknowledgement_missing', '§6.2', 'none', '5 working days from receipt'],
+          ['escalation_window', '§6.10', '2 months from stage_1_response, or 6 months from issue_occurred if later', 'none'],
+          ['stage_2_extension_uncapped', '§6.15', 'no cap', '20 working days'],
+          ['age_limit_shorter', '§2.3', '6 months', '12 months'],
+        ],
+      ],
+      [
+        'northern-ireland-nipso-model',
+        [
+          ['stage_1_acknowledgement_missing', '§6.2', 'none', '5 working days from receipt'],
+          ['stage_1_extension_uncapped', '§6.4', 'no cap', '10 working days'],
+          ['stage_2_extension_uncapped', '§6.15', 'no cap', '20 working days'],
+        ],
+      ],
+    ];
+    for (const [preset, findings] of expected) {
+      const put = await call('PUT', '/v1/policy', { preset });
+      t.ok([200, 201].includes(put.statusCode), `${preset} loads`);
+      const report = (await call('GET', `/v1/policy/compliance?version=${put.json().version}`)).json();
+      t.equal(report.compliant, findings.length === 0, `${preset}: compliant`);
+      t.strictSame(
+        report.gaps.map((g: Record<string, string>) => [g.rule, g.codeParagraph, g.policyValue, g.codeValue]),
+        findings,
+        preset,
+      );
+    }
+    // A stricter policy is accepted and reported compliant.
+    const strict = await call('PUT', '/v1/policy', {
+      preset: 'code-2024',
+      overrides: { stage1: { acknowledge: { amount: 2 }, respond: { from: 'receipt' }, extensionCap: { amount: 0 } }, stage2: { extensionCap: { amount: 10 } } },
+    });
+    t.equal(strict.statusCode, 201);
+    t.same((await call('GET', '/v1/policy/compliance')).json(), { version: strict.json().version, compliant: true, gaps: [] });
+  });
+
+  await t.test('invalid policies are refused with a 400 problem+json naming every bad field', async (t) => {
+    const own = await aKey(db, ['admin', 'complaints:read']);
+    const put = (payload: object) => app.inject({ method: 'PUT', url: '/v1/policy', headers: own.headers, payload });
+    const whole = (change: (p: Policy) => void) => {
+      const policy = structuredClone<Policy>(CODE_2024_POLICY);
+      change(policy);
+      return { policy };
+    };
+    const bad = <T>(value: unknown) => value as T;
+    const cases: [string, object, string[]][] = [
+      ['10,000 working days', whole((p) => void (p.stage2.respond.amount = 10_000)), ['stage2.respond.amount']],
+      ['a year and a day in working days, as an override', { overrides: { stage1: { respond: { amount: 251 } } } }, ['stage1.respond.amount']],
+      ['a negative extension cap', { overrides: { stage1: { extensionCap: { amount: -1 } } } }, ['stage1.extensionCap.amount']],
+      ['a zero deadline', whole((p) => void (p.stage2.acknowledge!.amount = 0)), ['stage2.acknowledge.amount']],
+      ['a zero age limit', { overrides: { exclusions: { ageLimit: { months: 0 } } } }, ['exclusions.ageLimit.months']],
+      ['an unknown unit', whole((p) => void (p.stage1.respond.unit = bad('weeks'))), ['stage1.respond.unit']],
+      ['an unknown clock start', { overrides: { stage1: { respond: { from: 'lunchtime' } } } }, ['stage1.respond.from']],
+      ['a clock from another stage', whole((p) => void (p.stage2.respond.from = 'receipt')), ['stage2.respond.from']],
+      ['an impossible cut-off', whole((p) => void (p.counting.receiptCutOff = '25:00')), ['counting.receiptCutOff']],
+      ['a malformed cut-off', { overrides: { counting: { receiptCutOff: '5pm' } } }, ['counting.receiptCutOff']],
+      [
+        'several at once',
+        { overrides: { stage1: { acknowledge: { amount: 0 }, respond: { amount: 10_000 } }, declineLetter: { amount: 10, unit: 'fortnights', from: 'decline_request' } } },
+        ['stage1.acknowledge.amount', 'stage1.respond.amount', 'declineLetter.unit'],
+      ],
+    ];
+    for (const [name, body, fields] of cases) {
+      const res = await put(body);
+      t.equal(res.statusCode, 400, name);
+      t.match(res.headers['content-type'], /^application\/problem\+json/, `${name}: problem+json`);
+      const problem = res.json();
+      t.match(problem, { status: 400, code: /^(invalid_policy|validation_failed)$/, detail: String }, `${name}: a problem document`);
+      const named = (problem.errors ?? []).map((e: { field: string }) => e.field);
+      for (const field of fields) t.ok(named.some((f: string) => f === field || f.endsWith(`.${field}`)), `${name}: names ${field}`);
+    }
+    t.equal((await app.inject({ method: 'GET', url: '/v1/policy/versions', headers: own.headers })).json().items.length, 1, 'nothing was written');
   });
 });

@@ -65,9 +65,12 @@ function extensionGaps(step: Step, policy: ExtensionCap | null, code: ExtensionC
 
 /**
  * Every point where `policy` is looser than the Code 2024 for England; a stricter
- * value is never a gap. CH02's treatment of extensions is not checked: domain §7
+ * value is never a gap. Not checked: CH02's treatment of extensions (domain §7
  * counts an extended response as on time only when the extension met the Code's
- * rules, whatever the policy allows.
+ * rules, whatever the policy allows); the counting convention (`event_day_is_day_1`
+ * only brings deadlines forward); and the age limit's exception list, because the
+ * decline command never excludes a safeguarding or health-and-safety matter for
+ * age whatever the list says (domain §2).
  */
 export function complianceGaps(policy: Policy): ComplianceGap[] {
   const code = CODE_2024_POLICY;
@@ -109,6 +112,18 @@ export function complianceGaps(policy: Policy): ComplianceGap[] {
       policyValue: `${age.months} months`,
       codeValue: `${codeAge.months} months`,
       message: `complaints older than ${age.months} months may be declined; the Code requires accepting complaints within ${codeAge.months} months`,
+    });
+  }
+  const cutOff = policy.counting.receiptCutOff;
+  if (cutOff !== null && code.counting.receiptCutOff === null) {
+    // Every clock counted from a receipt then starts a working day later for whatever
+    // arrives late in the day: a clock that starts later than the Code's.
+    out.push({
+      rule: 'receipt_cut_off',
+      codeParagraph: '§6.2',
+      policyValue: `received at or after ${cutOff} counts as received the next working day`,
+      codeValue: 'none',
+      message: `a complaint or escalation request received at or after ${cutOff} (London time) starts its clocks on the next working day; the Code counts from the day it is received (§6.2, §6.11)`,
     });
   }
   return out;

@@ -134,3 +134,143 @@ t.test('overriding a preset then validating finds semantic problems', async (t) 
   const changed = applyOverrides(lumen.policy, { stage2: { acknowledge: null } });
   t.same(policyProblems(changed).map((p) => p.field), ['stage2.respond.from']);
 });
+
+// Each preset's policy, worked out by hand from its source (the seed texts in the
+// shared spec's seeds/ folder, quoted below; domain §3 and §5 for the Code, SPSO and
+// NIPSO). Where the text is silent or ambiguous the reading is the preset's `notes`.
+const wd = (amount: number, from: Policy['stage1']['respond']['from']) => ({ amount, unit: 'working_days' as const, from });
+const cap = (amount: number) => ({ amount, unit: 'working_days' as const });
+const ageLimit = (months: number) => ({ months, exceptions: ['safeguarding' as const, 'health_and_safety' as const] });
+const NONE = {
+  escalationWindow: null,
+  autoCloseWindow: null,
+  declineLetter: null,
+  ombudsmanEvidence: null,
+  informalResolution: null,
+  supportRequestContact: null,
+  counting: { convention: 'day_after_is_day_1' as const, receiptCutOff: null },
+  ch02ExtensionCountsAsOnTime: true,
+};
+
+const fromSource: Record<string, Policy> = {
+  // Domain §3: 5 wd from receipt, 10 wd from the acknowledgement, +10; stage 2 5 wd from
+  // the request, 20 wd from its acknowledgement, +20; 12 months (§2.2–2.3).
+  'code-2024': {
+    ...NONE,
+    stage1: { acknowledge: wd(5, 'receipt'), respond: wd(10, 'stage_1_acknowledgement'), extensionCap: cap(10) },
+    stage2: { acknowledge: wd(5, 'escalation_request'), respond: wd(20, 'stage_2_acknowledgement'), extensionCap: cap(20) },
+    exclusions: { ageLimit: ageLimit(12), grounds: ['older_than_age_limit', 'legal_proceedings', 'already_considered'] },
+  },
+  'seed-000-lumen': {
+    ...NONE,
+    // "acknowledged, defined and logged ... within five working days of the complaint being received";
+    // "within 10 working days of the complaint being acknowledged"; "no more than 10 working days".
+    stage1: { acknowledge: wd(5, 'receipt'), respond: wd(10, 'stage_1_acknowledgement'), extensionCap: cap(10) },
+    // "acknowledged within 5 working days"; "within 20 working days of the escalated complaint being
+    // acknowledged"; "no more than 20 working days".
+    stage2: { acknowledge: wd(5, 'escalation_request'), respond: wd(20, 'stage_2_acknowledgement'), extensionCap: cap(20) },
+    // "25 working days from the date of the Stage 1 response to request an escalation".
+    escalationWindow: { ...wd(25, 'stage_1_response'), orIfLater: null },
+    // "no further contact from the customer after 25 working days from the issue of the response".
+    autoCloseWindow: wd(25, 'stage_1_response'),
+    // "a written explanation ... within 10 working days of a request being made".
+    declineLetter: wd(10, 'decline_request'),
+    exclusions: {
+      // "occurred 12 months ago", with discretion.
+      ageLimit: ageLimit(12),
+      grounds: [
+        'older_than_age_limit',
+        'legal_proceedings',
+        'already_considered',
+        'anti_social_behaviour',
+        'rent_or_service_charge_levels',
+        'insurance_or_compensation_claim',
+        'another_organisation',
+        'appeal_process',
+        'anonymous',
+        'unacceptable_behaviour_arrangement',
+        'law_correctly_applied',
+      ],
+    },
+  },
+  'seed-001-lhp': {
+    ...NONE,
+    // ¶15–16 "in five working days"; ¶17 "10 working days from the date of the original complaint",
+    // "no longer than a further 10 working days".
+    stage1: { acknowledge: wd(5, 'receipt'), respond: wd(10, 'receipt'), extensionCap: cap(10) },
+    // ¶21 "respond in full in 20 working days ... no longer than a further 10 working days"; no acknowledgement.
+    stage2: { acknowledge: null, respond: wd(20, 'escalation_request'), extensionCap: cap(10) },
+    // ¶62 "provide this within 15 working days".
+    ombudsmanEvidence: wd(15, 'evidence_request'),
+    exclusions: {
+      // ¶13 "over six months ago ... would not apply where the complaint concerns safeguarding or health and safety".
+      ageLimit: ageLimit(6),
+      grounds: ['older_than_age_limit', 'legal_proceedings', 'insurance_or_compensation_claim', 'anonymous', 'already_considered'],
+    },
+  },
+  'seed-002-longhurst': {
+    ...NONE,
+    // "contact them within two working days"; "within 10 working days"; "a further 10 working days".
+    stage1: { acknowledge: wd(2, 'receipt'), respond: wd(10, 'receipt'), extensionCap: cap(10) },
+    // "contact the customer within 2 working days"; "within 20 working days"; "a further 10 workingdays".
+    stage2: { acknowledge: wd(2, 'escalation_request'), respond: wd(20, 'escalation_request'), extensionCap: cap(10) },
+    // "in writing within one month".
+    escalationWindow: { amount: 1, unit: 'months', from: 'stage_1_response', orIfLater: null },
+    // "within the agreed timescale of 15 days" (not "working days", unlike every other timescale).
+    ombudsmanEvidence: { amount: 15, unit: 'calendar_days', from: 'evidence_request' },
+    // first time fix: "resolved on the spot or within two working days".
+    informalResolution: wd(2, 'receipt'),
+    exclusions: { ageLimit: null, grounds: ['unacceptable_behaviour_arrangement'] },
+  },
+  'seed-003-housing-trust': {
+    ...NONE,
+    // "logged and acknowledged within five working days of them being received"; "10 working days from
+    // the complaint being logged"; "up to a further 10 working days".
+    stage1: { acknowledge: wd(5, 'receipt'), respond: wd(10, 'logging'), extensionCap: cap(10) },
+    // "acknowledged within five working days from receipt"; "20 working days from the complaint being
+    // logged" (the escalation); "up to a further 10 working days".
+    stage2: { acknowledge: wd(5, 'escalation_request'), respond: wd(20, 'escalation_logging'), extensionCap: cap(10) },
+    // "within 10 working days from the date of the Stage 1 decision letter".
+    escalationWindow: { ...wd(10, 'stage_1_response'), orIfLater: null },
+    // "Within 3 working days contact will be made with the client".
+    supportRequestContact: wd(3, 'support_request'),
+    // The lists of out-of-scope complaints are missing from the text.
+    exclusions: { ageLimit: null, grounds: [] },
+  },
+  'seed-004-lets-for-life': {
+    ...NONE,
+    // "acknowledge receipt of the complaint within 5 working days"; "within 10 working days"; longer for
+    // complex complaints with no limit.
+    stage1: { acknowledge: wd(5, 'receipt'), respond: wd(10, 'receipt'), extensionCap: null },
+    // "acknowledge your wish to escalate ... within 5 working days"; "within 20 working days. If it takes
+    // longer, we will write to you".
+    stage2: { acknowledge: wd(5, 'escalation_request'), respond: wd(20, 'escalation_request'), extensionCap: null },
+    exclusions: {
+      // "occurred over twelve months ago".
+      ageLimit: ageLimit(12),
+      grounds: ['older_than_age_limit', 'legal_proceedings', 'already_considered', 'another_organisation', 'information_rights_request'],
+    },
+  },
+  // Domain §5: no acknowledgement, 5 wd frontline extendable to 10 in total; stage 2 window 6 months from
+  // the event or 2 months from stage 1; 3 wd, 20 wd, extension agreed.
+  'scotland-spso-model': {
+    ...NONE,
+    stage1: { acknowledge: null, respond: wd(5, 'receipt'), extensionCap: cap(5) },
+    stage2: { acknowledge: wd(3, 'escalation_request'), respond: wd(20, 'escalation_request'), extensionCap: null },
+    escalationWindow: { amount: 2, unit: 'months', from: 'stage_1_response', orIfLater: { amount: 6, unit: 'months', from: 'issue_occurred' } },
+    exclusions: { ageLimit: ageLimit(6), grounds: ['older_than_age_limit'] },
+  },
+  // Domain §5: no acknowledgement, 5 wd; 3 wd, 20 wd; no caps, no window.
+  'northern-ireland-nipso-model': {
+    ...NONE,
+    stage1: { acknowledge: null, respond: wd(5, 'receipt'), extensionCap: null },
+    stage2: { acknowledge: wd(3, 'escalation_request'), respond: wd(20, 'escalation_request'), extensionCap: null },
+    exclusions: { ageLimit: null, grounds: [] },
+  },
+};
+
+t.test('each preset encodes what its source says', async (t) => {
+  const presets = presetsFrom(parsed);
+  t.same(Object.keys(fromSource).sort(), NAMES);
+  for (const preset of presets) t.strictSame(preset.policy, fromSource[preset.name], preset.name);
+});

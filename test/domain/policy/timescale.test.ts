@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { buildUkCalendars, validateBankHolidayFeed } from '../../../src/domain/calendar/index.ts';
+import { buildUkCalendars, fromEpochDay, parseIsoDate, validateBankHolidayFeed } from '../../../src/domain/calendar/index.ts';
 import {
   addExtension,
   deadlineFor,
@@ -68,9 +68,13 @@ t.test('the division calendar matters', async (t) => {
 });
 
 t.test('results beyond announced bank holidays are provisional', async (t) => {
-  t.same(dueDateFor({ amount: 1, unit: 'months' }, '2028-01-31', ew), { date: '2028-02-29', provisional: true });
+  // Relative to the shipped feed's last announced day, so a calendar update never breaks it.
+  const end = parseIsoDate(ew.dataEndsOn);
+  const daysBefore = (n: number) => fromEpochDay(end - n);
+  t.equal(dueDateFor({ amount: 1, unit: 'months' }, '2028-01-31', ew).date, '2028-02-29', 'a month after 31 January in a leap year');
   t.same(dueDateFor({ amount: 1, unit: 'months' }, '2025-01-31', ew), { date: '2025-02-28', provisional: false });
-  t.same(dueDateFor({ amount: 5, unit: 'working_days' }, '2027-12-23', ew).provisional, true);
+  t.same(dueDateFor({ amount: 1, unit: 'months' }, daysBefore(10), ew).provisional, true, 'a month past the feed');
+  t.same(dueDateFor({ amount: 5, unit: 'working_days' }, daysBefore(3), ew).provisional, true, 'working days past the feed');
   t.same(dueDateFor({ amount: 5, unit: 'working_days' }, '2026-12-23', ew).provisional, false);
 });
 
