@@ -52,6 +52,15 @@ function fieldOf(context: string, issue: ValidationIssue): string {
 }
 
 /**
+ * The domain names fields as paths in its input (`decisions[0].outcome`); answers name them
+ * as schema validation does (`body.decisions.0.outcome`), so a client maps both the same way.
+ */
+function requestFieldOf(field: string): string {
+  const path = field.replace(/\[(\d+)\]/g, '.$1');
+  return /^(body|query|params|headers)\./.test(path) ? path : `body.${path}`;
+}
+
+/**
  * One entry per field and message. A choice of literals fails as one `const` error per
  * literal plus an `anyOf`: those become a single "must be one of …" naming the choices.
  */
@@ -94,7 +103,8 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   }
   if (error instanceof DomainError) {
     const status = STATUS_OF_KIND[error.kind];
-    return { ...problem(request, status, error.code, error.message), ...(error.fields.length ? { errors: [...error.fields] } : {}) };
+    const errors = error.fields.map((f) => ({ field: requestFieldOf(f.field), message: f.message }));
+    return { ...problem(request, status, error.code, error.message), ...(errors.length ? { errors } : {}) };
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {

@@ -65,6 +65,7 @@ t.test('complaint writes: idempotency, preconditions, rules, isolation', async (
     t.equal(incomplete.statusCode, 422);
     t.equal(incomplete.json().code, 'response_incomplete');
     const fields = incomplete.json().errors.map((e: { field: string }) => e.field);
+    t.ok(fields.every((f: string) => f.startsWith('body.')), `fields are named as in a 400: ${fields.join(', ')}`);
     for (const f of ['definition', 'decisions', 'remedies', 'outstandingActions', 'escalationExplained']) {
       t.ok(fields.some((x: string) => x.includes(f)), `${f} is listed`);
     }

@@ -193,6 +193,10 @@ t.test('policy versions over HTTP', async (t) => {
       const named = (problem.errors ?? []).map((e: { field: string }) => e.field);
       for (const field of fields) t.ok(named.some((f: string) => f === field || f.endsWith(`.${field}`)), `${name}: names ${field}`);
     }
+    const overridden = (await put({ overrides: { stage1: { respond: { amount: 251 } } } })).json();
+    t.same(overridden.errors.map((e: { field: string }) => e.field), ['body.overrides.stage1.respond.amount'], 'named where the request gave it');
+    const zero = (await put(whole((p) => void (p.stage2.acknowledge!.amount = 0)))).json();
+    t.same(zero.errors.map((e: { field: string }) => e.field), ['body.policy.stage2.acknowledge.amount']);
     t.equal((await app.inject({ method: 'GET', url: '/v1/policy/versions', headers: own.headers })).json().items.length, 1, 'nothing was written');
   });
 });

@@ -27,6 +27,26 @@ export type PolicyChange =
   | { kind: 'new_version'; version: number; effectiveFrom: IsoDate; preset: string | null; policy: Policy }
   | { kind: 'unchanged'; version: number };
 
+function hasPath(value: unknown, path: string): boolean {
+  let node = value;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+/** Validates the merged policy, naming each bad field where the request gave it: in `overrides` or in `policy`. */
+function assertValidRequestedPolicy(policy: Policy, request: PolicyChangeRequest): void {
+  try {
+    assertValidPolicy(policy);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const where = (field: string) => (request.policy !== undefined && !hasPath(request.overrides, field) ? 'policy' : 'overrides');
+    throw new DomainError(error.kind, error.code, error.message, error.fields.map((f) => ({ ...f, field: `${where(f.field)}.${f.field}` })));
+  }
+}
+
 /**
  * What a PUT /v1/policy means: a new version, or — when the result equals the latest
  * version with the same start date, as a retried request would — no change at all.
@@ -39,7 +59,7 @@ export function planPolicyChange(
 ): PolicyChange {
   if (request.preset !== undefined && request.policy !== undefined) {
     throw new DomainError('invalid_input', 'invalid_policy', 'Give either preset or policy, not both', [
-      { field: 'body.policy', message: 'cannot be given with preset' },
+      { field: 'policy', message: 'cannot be given with preset' },
     ]);
   }
   const effectiveFrom = request.effectiveFrom ?? today;
@@ -49,7 +69,7 @@ export function planPolicyChange(
     const preset = findPreset(presets, request.preset);
     if (!preset) {
       throw new DomainError('invalid_input', 'unknown_preset', `There is no policy preset "${request.preset}"`, [
-        { field: 'body.preset', message: `must be one of ${presets.map((p) => p.name).join(', ')}` },
+        { field: 'preset', message: `must be one of ${presets.map((p) => p.name).join(', ')}` },
       ]);
     }
     base = preset.policy;
@@ -63,7 +83,7 @@ export function planPolicyChange(
     presetName = inForce.preset;
   }
   const policy = request.overrides ? applyOverrides(base, request.overrides) : base;
-  assertValidPolicy(policy);
+  assertValidRequestedPolicy(policy, request);
 
   const latest = existing.reduce<ExistingVersion | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined);
   if (latest && latest.effectiveFrom === effectiveFrom && isDeepStrictEqual(latest.policy, policy)) {
