@@ -95,6 +95,12 @@ for (const n of [1, 20, 250]) {
     for (let i = 0; i < it; i++) sum += cal.addWorkingDays(isoStarts[i & (STARTS - 1)]!, n).length;
     return sum;
   });
+  // What GET /v1/calendar/working-days/add runs: domain §4's count from day 0, ISO in and out.
+  const isoDue = measure((it) => {
+    let sum = 0;
+    for (let i = 0; i < it; i++) sum += cal.dueDate(isoStarts[i & (STARTS - 1)]!, n).date.length;
+    return sum;
+  });
   const isoBetween = measure((it) => {
     let sum = 0;
     for (let i = 0; i < it; i++) {
@@ -123,6 +129,7 @@ for (const n of [1, 20, 250]) {
   });
   rows.push(
     `n=${String(n).padEnd(4)} add epoch ${fmt(epochAdd)}  add ISO ${fmt(isoAdd)}  naive add ${fmt(naiveAddOps)}  epoch/naive ${Math.round(epochAdd / naiveAddOps)}x  ISO/naive ${Math.round(isoAdd / naiveAddOps)}x  indexed walk ${fmt(walkOps)} (epoch/walk ${Math.round(epochAdd / walkOps)}x)`,
+    `       dueDate ISO ${fmt(isoDue)}`,
     `       between epoch ${fmt(epochBetween)}  between ISO ${fmt(isoBetween)}  naive between ${fmt(naiveBetweenOps)}  epoch/naive ${Math.round(epochBetween / naiveBetweenOps)}x  ISO/naive ${Math.round(isoBetween / naiveBetweenOps)}x`,
   );
 }

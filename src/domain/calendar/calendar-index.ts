@@ -98,3 +98,28 @@ export function nextWorkingDayIndexed(index: CalendarIndex, day: EpochDay): Epoc
   }
   return index.workingDays[k]!;
 }
+
+/*
+ * Domain §4: something that happens on a non-working day counts as happening on the next
+ * working day, which is then day 0. These two count from that day, as the service's own
+ * deadlines do, so the calendar API shows integrators the same dates.
+ */
+
+/** The n-th working day after the day-0 of an event on `day` (n < 0 counts back; n = 0 is day 0 itself). */
+export function countFromIndexed(index: CalendarIndex, day: EpochDay, n: number): EpochDay {
+  assertInRange(index, day);
+  // Counting back gives the same day from `day` or from its day 0: every day between them is non-working.
+  return addWorkingDaysIndexed(index, n < 0 ? day : nextWorkingDayIndexed(index, day), n);
+}
+
+/**
+ * Working days d with (day 0 of `a`) < d <= `b`; 0 when `b` is from `a` up to its day 0;
+ * negative when `b` is before `a`. countFromIndexed's inverse: workingDaysFrom(a, countFrom(a, n)) = n.
+ */
+export function workingDaysFromIndexed(index: CalendarIndex, a: EpochDay, b: EpochDay): number {
+  assertInRange(index, a);
+  assertInRange(index, b);
+  if (b < a) return workingDaysBetweenIndexed(index, a, b) - (index.kind[a - index.start] === DAY_WORKING ? 0 : 1);
+  const zero = nextWorkingDayIndexed(index, a);
+  return b <= zero ? 0 : workingDaysBetweenIndexed(index, zero, b);
+}

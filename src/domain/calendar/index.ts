@@ -1,4 +1,4 @@
-export { CalendarError, isCalendarError, type CalendarErrorCode } from './calendar-error.ts';
+export { blameField, CalendarError, isCalendarError, type CalendarErrorCode } from './calendar-error.ts';
 export {
   civilFromEpochDay,
   epochDayFromCivil,

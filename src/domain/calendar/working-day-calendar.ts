@@ -3,10 +3,12 @@ import {
   addWorkingDaysIndexed,
   assertInRange,
   buildCalendarIndex,
+  countFromIndexed,
   DAY_WORKING,
   DEFAULT_RANGE,
   nextWorkingDayIndexed,
   workingDaysBetweenIndexed,
+  workingDaysFromIndexed,
   type CalendarRange,
 } from './calendar-index.ts';
 import { explainCount, type Explanation } from './explain.ts';
@@ -43,11 +45,21 @@ export interface WorkingDayCalendar {
   readonly dataEndsOn: IsoDate;
   readonly closureDays: readonly IsoDate[];
   isWorkingDay(date: IsoDate): boolean;
+  /** The n-th working day strictly after `date` (before it when n < 0); `date` itself for 0. */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
-  /** addWorkingDays with the provisional flag of the counted span. */
-  dueDate(date: IsoDate, n: number): DatedResult;
+  /** Working days d with a < d <= b; negative when b < a. */
   workingDaysBetween(a: IsoDate, b: IsoDate): number;
+  /** `date` when it is a working day, else the first working day after it. */
   nextWorkingDay(date: IsoDate): IsoDate;
+  /**
+   * Domain §4's count for something that happened on `date`: day 0 is `date`, or the next
+   * working day when `date` is not one; the result is the n-th working day after day 0
+   * (before it when n < 0), with the provisional flag of the counted span.
+   */
+  dueDate(date: IsoDate, n: number): DatedResult;
+  /** dueDate's inverse: working days from day 0 of an event on `a` to `b` (0 up to day 0, negative before `a`). */
+  workingDaysFrom(a: IsoDate, b: IsoDate): number;
+  /** dueDate day by day: each day counted or skipped, and why. */
   explain(from: IsoDate, n: number): Explanation;
   holidaysInYear(year: number): Holiday[];
   isProvisional(date: IsoDate): boolean;
@@ -90,15 +102,17 @@ export function buildWorkingDayCalendar(options: WorkingDayCalendarOptions): Wor
     addWorkingDays: (date, n) => fromEpochDay(addWorkingDaysIndexed(index, parseIsoDate(date), n)),
     dueDate(date, n) {
       const from = parseIsoDate(date);
-      const result = addWorkingDaysIndexed(index, from, n);
+      const result = countFromIndexed(index, from, n);
       return { date: fromEpochDay(result), provisional: provisionalBetween(from, result) };
     },
+    workingDaysFrom: (a, b) => workingDaysFromIndexed(index, parseIsoDate(a), parseIsoDate(b)),
     workingDaysBetween: (a, b) => workingDaysBetweenIndexed(index, parseIsoDate(a), parseIsoDate(b)),
     nextWorkingDay: (date) => fromEpochDay(nextWorkingDayIndexed(index, parseIsoDate(date))),
     explain(from, n) {
       const start = parseIsoDate(from);
-      const result = addWorkingDaysIndexed(index, start, n);
-      return explainCount({ index, holidayByDay, start, n, result, provisional: provisionalBetween(start, result) });
+      const result = countFromIndexed(index, start, n);
+      const dayZero = nextWorkingDayIndexed(index, start);
+      return explainCount({ index, holidayByDay, start, dayZero, n, result, provisional: provisionalBetween(start, result) });
     },
     holidaysInYear(year) {
       if (!Number.isInteger(year)) throw new CalendarError('invalid_year', `year must be an integer, got ${year}`);

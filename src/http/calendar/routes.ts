@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { CalendarFor, Division, UkCalendars, WorkingDayCalendar } from '../../domain/calendar/index.ts';
+import { blameField, type CalendarFor, type Division, type UkCalendars, type WorkingDayCalendar } from '../../domain/calendar/index.ts';
 import type { Db } from '../../store/database.ts';
 import { findOrganisation } from '../../store/organisations.ts';
 import { principalOf } from '../auth.ts';
 import { AddQuery, AddResponse, BetweenQuery, BetweenResponse, HolidaysQuery, HolidaysResponse } from './schemas.ts';
 
+// Domain §4, as the service counts its own deadlines, so integrators show the same dates.
 const CONVENTION =
-  'the start date is day 0; the result is the n-th working day after it; a start on a non-working day still counts from that day';
+  'the start date is day 0, or the next working day when it is not one (startsOn); the result is the n-th working day after day 0 (before it when days < 0); days = 0 gives day 0';
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendars: UkCalendars; calendarFor: CalendarFor }> = async (
   app,
@@ -26,11 +27,17 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendars: UkCa
     '/v1/calendar/holidays',
     {
       config: { scope: 'complaints:read' },
-      schema: { tags: ['calendar'], summary: "A division's bank holidays in a year", querystring: HolidaysQuery, response: { 200: HolidaysResponse } },
+      schema: {
+        operationId: 'listBankHolidays',
+        tags: ['calendar'],
+        summary: "A division's bank holidays in a year",
+        querystring: HolidaysQuery,
+        response: { 200: HolidaysResponse },
+      },
     },
     async (request) => {
       const { division, calendar } = await calendarOf(request, request.query.division);
-      const holidays = calendar.holidaysInYear(request.query.year);
+      const holidays = blameField('query.year', () => calendar.holidaysInYear(request.query.year));
       return {
         division,
         year: request.query.year,
@@ -46,6 +53,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendars: UkCa
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'addWorkingDays',
         tags: ['calendar'],
         summary: 'The date a number of working days after (or before) a date',
         description: `Convention: ${CONVENTION}.`,
@@ -56,12 +64,13 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendars: UkCa
     async (request) => {
       const { from, days, explain } = request.query;
       const { division, calendar } = await calendarOf(request, request.query.division);
+      const startsOn = blameField('query.from', () => calendar.nextWorkingDay(from));
       if (explain) {
-        const { result, provisional, steps } = calendar.explain(from, days);
-        return { division, from, days, result, provisional, convention: CONVENTION, steps };
+        const { result, provisional, steps } = blameField('query.days', () => calendar.explain(from, days));
+        return { division, from, startsOn, days, result, provisional, convention: CONVENTION, steps };
       }
-      const due = calendar.dueDate(from, days);
-      return { division, from, days, result: due.date, provisional: due.provisional, convention: CONVENTION };
+      const due = blameField('query.days', () => calendar.dueDate(from, days));
+      return { division, from, startsOn, days, result: due.date, provisional: due.provisional, convention: CONVENTION };
     },
   );
 
@@ -69,16 +78,25 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendars: UkCa
     '/v1/calendar/working-days/between',
     {
       config: { scope: 'complaints:read' },
-      schema: { tags: ['calendar'], summary: 'Working days from one date to another', querystring: BetweenQuery, response: { 200: BetweenResponse } },
+      schema: {
+        operationId: 'countWorkingDaysBetween',
+        tags: ['calendar'],
+        summary: 'Working days from one date to another',
+        description: 'Counted as /add counts: from day 0 of `from` (the next working day when `from` is not one), so that between(from, add(from, n)) = n.',
+        querystring: BetweenQuery,
+        response: { 200: BetweenResponse },
+      },
     },
     async (request) => {
       const { from, to } = request.query;
       const { division, calendar } = await calendarOf(request, request.query.division);
+      blameField('query.from', () => calendar.isWorkingDay(from));
+      blameField('query.to', () => calendar.isWorkingDay(to));
       return {
         division,
         from,
         to,
-        workingDays: calendar.workingDaysBetween(from, to),
+        workingDays: calendar.workingDaysFrom(from, to),
         provisional: calendar.isProvisionalBetween(from, to),
       };
     },

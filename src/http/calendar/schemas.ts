@@ -55,7 +55,9 @@ export const HolidaysResponse = Type.Object({
 export const ExplanationStepSchema = Type.Object({
   date: IsoDateSchema,
   counted: Type.Boolean(),
-  workingDayNumber: Type.Optional(Type.Integer()),
+  workingDayNumber: Type.Optional(
+    Type.Integer({ description: '1 for the first working day counted, 2 for the next…; 0 marks day 0 when from is not a working day' }),
+  ),
   reason: Type.Optional(Type.Union([Type.Literal('weekend'), Type.Literal('bank_holiday'), Type.Literal('closure_day')])),
   holiday: Type.Optional(Type.String({ description: "the bank holiday's title" })),
 });
@@ -63,6 +65,7 @@ export const ExplanationStepSchema = Type.Object({
 export const AddResponse = Type.Object({
   division: Type.Ref(DivisionSchema),
   from: IsoDateSchema,
+  startsOn: Type.String({ format: 'date', description: 'day 0: from, or the next working day when from is not one (domain §4)' }),
   days: Type.Integer(),
   result: IsoDateSchema,
   provisional,
@@ -74,6 +77,8 @@ export const BetweenResponse = Type.Object({
   division: Type.Ref(DivisionSchema),
   from: IsoDateSchema,
   to: IsoDateSchema,
-  workingDays: Type.Integer({ description: 'working days d with from < d <= to; negative when to is before from' }),
+  workingDays: Type.Integer({
+    description: "working days d with day 0 < d <= to, day 0 being from or the next working day when from is not one; 0 when to is from up to day 0; negative when to is before from",
+  }),
   provisional,
 });

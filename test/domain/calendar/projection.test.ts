@@ -22,6 +22,7 @@ t.test('Easter Sunday by the computus', async (t) => {
 
 // Where GOV.UK's announced days differ from the standing rules: one-offs and moved days.
 const KNOWN: Record<string, { onlyProjected: string[]; onlyShipped: string[] }> = {
+  2011: { onlyProjected: [], onlyShipped: ['2011-04-29'] },
   2012: { onlyProjected: ['2012-05-28'], onlyShipped: ['2012-06-04', '2012-06-05'] },
   2020: { onlyProjected: ['2020-05-04'], onlyShipped: ['2020-05-08'] },
   2022: { onlyProjected: ['2022-05-30'], onlyShipped: ['2022-06-02', '2022-06-03', '2022-09-19'] },
@@ -30,7 +31,7 @@ const KNOWN: Record<string, { onlyProjected: string[]; onlyShipped: string[] }> 
 
 t.test('the rules reproduce the shipped data except the known one-offs', async (t) => {
   for (const division of DIVISIONS) {
-    for (let year = 2012; year <= 2027; year++) {
+    for (let year = 2011; year <= 2028; year++) {
       const projected = projectHolidays(division, year);
       const shipped = feed[division].events.filter((e) => e.date.startsWith(`${year}-`));
       const p = new Set(projected.map((h) => h.date));
@@ -49,32 +50,36 @@ t.test('the rules reproduce the shipped data except the known one-offs', async (
   }
 });
 
-t.test('years past the data are projected and provisional', async (t) => {
+t.test('years outside the data are projected and provisional', async (t) => {
   const ew = calendars['england-and-wales'];
-  t.equal(ew.dataEndsOn, '2027-12-31');
-  t.ok(ew.holidaysInYear(2027).every((h) => !h.provisional));
-  t.ok(ew.holidaysInYear(2028).every((h) => h.provisional));
-  t.ok(ew.holidaysInYear(2011).every((h) => h.provisional), 'years before the data are projected too');
-  // 2028: 1 Jan Saturday → Mon 3; Easter 16 Apr; 1 May; 29 May; 28 Aug; 25-26 Dec Mon-Tue
-  t.same(ew.holidaysInYear(2028).map((h) => h.date), ['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']);
-  // Scotland 2028: 1-2 Jan Sat-Sun → Mon 3, Tue 4; first Monday of August 7; St Andrew Thu 30 Nov
-  t.same(calendars.scotland.holidaysInYear(2028).map((h) => h.date), ['2028-01-03', '2028-01-04', '2028-04-14', '2028-05-01', '2028-05-29', '2028-08-07', '2028-11-30', '2028-12-25', '2028-12-26']);
-  // Northern Ireland 2028: 17 Mar Friday, 12 Jul Wednesday
-  t.same(calendars['northern-ireland'].holidaysInYear(2028).filter((h) => /Patrick|Boyne/.test(h.title)).map((h) => h.date), ['2028-03-17', '2028-07-12']);
-  t.equal(ew.isProvisional('2027-12-31'), false);
-  t.equal(ew.isProvisional('2028-01-01'), true);
-  t.equal(ew.isProvisional('2011-12-31'), true);
-  // Mon 20 Dec 2027 + 10: 21-24 (4), 27-28 substitutes, 29-31 (7), 3 Jan 2028 projected New Year sub, 4,5,6 (10)
-  t.same(ew.dueDate('2027-12-20', 10), { date: '2028-01-06', provisional: true });
-  t.same(ew.dueDate('2027-12-01', 5), { date: '2027-12-08', provisional: false });
-  t.equal(ew.explain('2027-12-20', 10).provisional, true);
-  t.equal(ew.isProvisionalBetween('2027-06-01', '2027-12-31'), false);
+  t.equal(ew.dataStartsOn, '2011-01-01');
+  t.equal(ew.dataEndsOn, '2028-12-31');
+  t.ok(ew.holidaysInYear(2028).every((h) => !h.provisional));
+  t.ok(ew.holidaysInYear(2011).every((h) => !h.provisional));
+  t.ok(ew.holidaysInYear(2029).every((h) => h.provisional));
+  t.ok(ew.holidaysInYear(2010).every((h) => h.provisional), 'years before the data are projected too');
+  // 2029: 1 Jan Monday; Easter 1 Apr; 7 May; 28 May; 27 Aug; 25-26 Dec Tue-Wed
+  t.same(ew.holidaysInYear(2029).map((h) => h.date), ['2029-01-01', '2029-03-30', '2029-04-02', '2029-05-07', '2029-05-28', '2029-08-27', '2029-12-25', '2029-12-26']);
+  // Scotland 2029: 2 Jan Tuesday; first Monday of August 6; St Andrew Fri 30 Nov
+  t.same(calendars.scotland.holidaysInYear(2029).map((h) => h.date), ['2029-01-01', '2029-01-02', '2029-03-30', '2029-05-07', '2029-05-28', '2029-08-06', '2029-11-30', '2029-12-25', '2029-12-26']);
+  // Northern Ireland 2029: 17 Mar Saturday → Mon 19, 12 Jul Thursday
+  t.same(calendars['northern-ireland'].holidaysInYear(2029).filter((h) => /Patrick|Boyne/.test(h.title)).map((h) => h.date), ['2029-03-19', '2029-07-12']);
+  t.equal(ew.isProvisional('2028-12-31'), false);
+  t.equal(ew.isProvisional('2029-01-01'), true);
+  t.equal(ew.isProvisional('2010-12-31'), true);
+  t.equal(ew.isProvisional('2011-01-01'), false);
+  // Wed 20 Dec 2028 + 10: 21, 22 (2), 25-26 holidays, 27-29 (5), 1 Jan 2029 projected New Year, 2-5 (9), 8 (10)
+  t.same(ew.dueDate('2028-12-20', 10), { date: '2029-01-08', provisional: true });
+  t.same(ew.dueDate('2028-12-01', 5), { date: '2028-12-08', provisional: false });
+  t.same(ew.dueDate('2011-01-04', -2), { date: '2010-12-30', provisional: true }, 'back past the start of the data: 3 Jan 2011 substitute, 31 Dec (1), 30 Dec (2)');
+  t.equal(ew.explain('2028-12-20', 10).provisional, true);
+  t.equal(ew.isProvisionalBetween('2028-06-01', '2028-12-31'), false);
 });
 
 t.test('calendarDataWarning when the data ends within 12 months', async (t) => {
-  t.equal(calendarDataWarning(feed, '2025-06-01'), null);
-  t.equal(calendarDataWarning(feed, '2026-12-31'), null, 'exactly 12 months left');
-  t.match(calendarDataWarning(feed, '2027-01-01'), /ends on 2027-12-31/);
-  t.match(calendarDataWarning(feed, '2028-02-29'), /ended on 2027-12-31/);
+  t.equal(calendarDataWarning(feed, '2026-12-01'), null);
+  t.equal(calendarDataWarning(feed, '2027-12-31'), null, 'exactly 12 months left');
+  t.match(calendarDataWarning(feed, '2028-01-01'), /ends on 2028-12-31/);
+  t.match(calendarDataWarning(feed, '2029-01-01'), /ended on 2028-12-31/);
   t.throws(() => calendarDataWarning(feed, '2027-02-29'), { code: 'invalid_date' });
 });

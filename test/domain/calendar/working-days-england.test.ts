@@ -7,6 +7,8 @@ const feed = validateBankHolidayFeed(
 );
 const ew = buildUkCalendars(feed)['england-and-wales'];
 
+// addWorkingDays counts strictly after `from`, whatever day that is; domain §4's count from
+// the next working day (dueDate, the calendar API) is in day-zero.test.ts.
 // [from, n, expected, how]
 const ADD: Array<[string, number, string, string]> = [
   ['2020-12-18', 5, '2020-12-29', 'Fri 18 Dec 2020: 21,22,23,24 Dec, skip 25 (Christmas) 26-27 weekend 28 (Boxing Day substitute), 29'],
@@ -92,7 +94,12 @@ t.test('explain lists every day with its reason', async (t) => {
   t.equal(e.steps[6]?.holiday, 'Christmas Day');
   t.equal(e.steps[9]?.holiday, 'Boxing Day');
   t.match(e, { from: '2020-12-18', days: 5, result: '2020-12-29', provisional: false });
-  t.same(ew.explain('2024-01-06', 0).steps, []);
+  t.same(ew.explain('2024-01-05', 0).steps, [], 'n = 0 from a working day: nothing to count');
+  t.same(
+    ew.explain('2024-01-06', 0).steps,
+    [{ date: '2024-01-07', counted: false, reason: 'weekend' }, { date: '2024-01-08', counted: false, workingDayNumber: 0 }],
+    'n = 0 from a Saturday ends on day 0, Monday (domain §4)',
+  );
   const back = ew.explain('2024-04-02', -2);
   t.equal(back.result, '2024-03-27');
   t.same(back.steps.map((s) => s.date), ['2024-04-01', '2024-03-31', '2024-03-30', '2024-03-29', '2024-03-28', '2024-03-27']);

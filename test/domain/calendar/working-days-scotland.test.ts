@@ -64,7 +64,7 @@ t.test('Scottish holidays', async (t) => {
     date: '2026-06-15',
     counted: false,
     reason: 'bank_holiday',
-    holiday: 'FIFA World Cup bank holiday',
+    holiday: 'World Cup bank holiday',
   });
   t.same(
     scotland.holidaysInYear(2025).map((h) => h.date),

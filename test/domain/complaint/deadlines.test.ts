@@ -52,11 +52,11 @@ t.test('deadlines are derived from state, every time', async (t) => {
 });
 
 t.test('dates beyond the announced bank holidays are provisional', async (t) => {
-  // Announced data ends 31 Dec 2027. Received Tue 14 Dec 2027: ack 15-17 (3), 20, Tue 21 Dec (5): announced.
-  const s = new Story().log({ receivedAt: '2027-12-14T10:00:00Z' });
-  t.match(s.deadline('stage_1_acknowledgement'), { dueDate: '2027-12-21', provisional: false });
-  // Acknowledged 21 Dec: 22, 23, 24 (3), [27, 28 Christmas/Boxing substitutes], 29, 30, 31 (6), [Mon 3 Jan 2028 New
-  // Year substitute, projected], 4, 5, 6, Fri 7 Jan 2028 (10): provisional.
-  s.acknowledge('2027-12-21T10:00:00Z');
-  t.match(s.deadline('stage_1_response'), { dueDate: '2028-01-07', provisional: true });
+  // Announced data ends 31 Dec 2028. Received Thu 14 Dec 2028: ack 15 (1), 18-21 (5) → Thu 21 Dec: announced.
+  const s = new Story().log({ receivedAt: '2028-12-14T10:00:00Z' });
+  t.match(s.deadline('stage_1_acknowledgement'), { dueDate: '2028-12-21', provisional: false });
+  // Acknowledged 21 Dec: 22 (1), [23-24 weekend, 25 Christmas, 26 Boxing Day], 27, 28, 29 (4), [30-31, Mon 1 Jan 2029
+  // New Year's Day, projected], 2-5 (8), [6-7], 8, Tue 9 Jan 2029 (10): provisional.
+  s.acknowledge('2028-12-21T10:00:00Z');
+  t.match(s.deadline('stage_1_response'), { dueDate: '2029-01-09', provisional: true });
 });
