@@ -36,8 +36,8 @@ t.test('organisation settings: read, replace with If-Match, validate', async (t)
   t.equal((await app.inject({ method: 'GET', url: '/v1/organisation', headers })).json().name, 'Riverside Homes', 'the stale write changed nothing');
 
   const cases: [object, string, string][] = [
-    [{ ...settings, intakeOrigins: ['https://www.riverside.example/form'] }, 'invalid_organisation', 'intakeOrigins[0]'],
-    [{ ...settings, homes: [{ financialYear: 2025, homes: 1 }, { financialYear: 2025, homes: 2 }] }, 'invalid_organisation', 'homes'],
+    [{ ...settings, intakeOrigins: ['https://www.riverside.example/form'] }, 'invalid_organisation', 'body.intakeOrigins.0'],
+    [{ ...settings, homes: [{ financialYear: 2025, homes: 1 }, { financialYear: 2025, homes: 2 }] }, 'invalid_organisation', 'body.homes'],
     [{ ...settings, closureDays: [{ date: '2026-02-30', reason: 'x' }] }, 'validation_failed', 'body.closureDays.0.date'],
     [{ ...settings, division: 'wales' }, 'validation_failed', 'body.division'],
     [{ ...settings, homes: [{ financialYear: 2025, homes: -5 }] }, 'validation_failed', 'body.homes.0.homes'],
