@@ -26,6 +26,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> =
     {
       config: { scope: 'admin' },
       schema: {
+        operationId: 'createApiKey',
         tags: ['administration'],
         summary: 'Create an API key for this organisation; its secret is shown once',
         body: CreateApiKeyBody,
@@ -44,6 +45,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> =
     {
       config: { scope: 'admin' },
       schema: {
+        operationId: 'listApiKeys',
         tags: ['administration'],
         summary: "List this organisation's API keys, revoked ones included",
         response: { 200: Type.Object({ items: Type.Array(Type.Ref(ApiKeySchema)) }) },
@@ -57,6 +59,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> =
     {
       config: { scope: 'admin' },
       schema: {
+        operationId: 'revokeApiKey',
         tags: ['administration'],
         summary: 'Revoke an API key; it stops working at once',
         params: ApiKeyParams,

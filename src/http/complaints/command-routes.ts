@@ -4,19 +4,20 @@ import { londonDateOf } from '../../domain/calendar/index.ts';
 import * as complaintDomain from '../../domain/complaint/index.ts';
 import type { CommandContext, CommandResult, Complaint } from '../../domain/complaint/index.ts';
 import { runComplaintCommand } from '../../store/complaint-commands.ts';
-import { staleVersion, versionFromIfMatch } from '../etag.ts';
+import { etagOf, staleVersion, versionFromIfMatch } from '../etag.ts';
 import { notFound } from '../http-problem.ts';
 import { IdempotencyHeaders, sendIdempotent } from '../idempotency.ts';
 import { problemResponse } from '../problem-schema.ts';
 import * as bodies from './command-schemas.ts';
 import { ComplaintSchema } from './complaint-schema.ts';
-import { actorOf, complaintHeaders, complaintView, type ComplaintRouteDeps } from './view.ts';
+import { actorOf, complaintView, type ComplaintRouteDeps } from './view.ts';
 
 type Input = Record<string, unknown>;
 type Apply = (complaint: Complaint, input: Input, ctx: CommandContext, itemId: string) => CommandResult;
 
 interface CommandRoute {
   path: string;
+  operationId: string;
   summary: string;
   body: TSchema;
   apply: Apply;
@@ -26,25 +27,25 @@ interface CommandRoute {
 // the domain checks the input and the rules, and names what it refuses.
 const d = complaintDomain;
 const COMMANDS: CommandRoute[] = [
-  { path: 'acknowledge', summary: 'Acknowledge at stage 1: the complaint definition, outcomes sought, handler', body: bodies.AcknowledgeBody, apply: (c, i, x) => d.acknowledge(c, i, x) },
-  { path: 'acknowledge-stage-2', summary: 'Acknowledge the escalation at stage 2 (a handler other than stage 1’s)', body: bodies.AcknowledgeStage2Body, apply: (c, i, x) => d.acknowledgeStage2(c, i, x) },
-  { path: 'decline', summary: 'Decline to accept the complaint on an exclusion ground of the policy', body: bodies.DeclineBody, apply: (c, i, x) => d.decline(c, i as never, x) },
-  { path: 'assign', summary: 'Assign the current stage to a handler', body: bodies.AssignBody, apply: (c, i, x) => d.assign(c, i as never, x) },
-  { path: 'contacts', summary: 'Log a contact with the resident', body: bodies.ContactBody, apply: (c, i, x) => d.logContact(c, i as never, x) },
-  { path: 'matters', summary: 'Add a matter before the current stage’s response', body: bodies.MatterBody, apply: (c, i, x) => d.addMatter(c, i as never, x) },
-  { path: 'links', summary: 'Link another complaint to this one', body: bodies.LinkBody, apply: (c, i, x) => d.linkComplaint(c, i as never, x) },
-  { path: 'extend', summary: 'Extend the current stage’s response deadline (before it falls due, within the cap unless a good reason is given)', body: bodies.ExtendBody, apply: (c, i, x) => d.extend(c, i as never, x) },
-  { path: 'respond', summary: 'Send the stage 1 or stage 2 response, with every required element', body: bodies.RespondBody, apply: (c, i, x) => d.respond(c, i, x) },
-  { path: 'escalate', summary: 'Record the resident’s request for stage 2 (no reason needed)', body: bodies.EscalateBody, apply: (c, i, x) => d.escalate(c, i, x) },
-  { path: 'refuse-escalation', summary: 'Refuse to escalate, on a listed ground', body: bodies.RefuseEscalationBody, apply: (c, i, x) => d.refuseEscalation(c, i as never, x) },
-  { path: 'withdraw', summary: 'Record that the resident withdrew the complaint', body: bodies.WithdrawBody, apply: (c, i, x) => d.withdraw(c, i, x) },
-  { path: 'close', summary: 'Close the complaint, with the reason', body: bodies.CloseBody, apply: (c, i, x) => d.close(c, i as never, x) },
-  { path: 'reopen', summary: 'Reopen a closed or withdrawn complaint, recording the discretion', body: bodies.ReopenBody, apply: (c, i, x) => d.reopen(c, i as never, x) },
-  { path: 'remedies', summary: 'Add a remedy to track to completion', body: bodies.RemedyBody, apply: (c, i, x) => d.addRemedy(c, i as never, x) },
-  { path: 'actions', summary: 'Add an outstanding action to track to completion', body: bodies.ActionBody, apply: (c, i, x) => d.addAction(c, i as never, x) },
-  { path: 'remedies/:itemId/complete', summary: 'Mark a remedy completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeRemedy(c, { id }, x) },
-  { path: 'actions/:itemId/complete', summary: 'Mark an action completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeAction(c, { id }, x) },
-  { path: 'ombudsman', summary: 'Record an Ombudsman referral, evidence request or determination', body: bodies.OmbudsmanBody, apply: (c, i, x) => d.recordOmbudsman(c, i as never, x) },
+  { path: 'acknowledge', operationId: 'acknowledgeComplaint', summary: 'Acknowledge at stage 1: the complaint definition, outcomes sought, handler', body: bodies.AcknowledgeBody, apply: (c, i, x) => d.acknowledge(c, i, x) },
+  { path: 'acknowledge-stage-2', operationId: 'acknowledgeStage2', summary: 'Acknowledge the escalation at stage 2 (a handler other than stage 1’s)', body: bodies.AcknowledgeStage2Body, apply: (c, i, x) => d.acknowledgeStage2(c, i, x) },
+  { path: 'decline', operationId: 'declineComplaint', summary: 'Decline to accept the complaint on an exclusion ground of the policy', body: bodies.DeclineBody, apply: (c, i, x) => d.decline(c, i as never, x) },
+  { path: 'assign', operationId: 'assignHandler', summary: 'Assign the current stage to a handler', body: bodies.AssignBody, apply: (c, i, x) => d.assign(c, i as never, x) },
+  { path: 'contacts', operationId: 'logContact', summary: 'Log a contact with the resident', body: bodies.ContactBody, apply: (c, i, x) => d.logContact(c, i as never, x) },
+  { path: 'matters', operationId: 'addMatter', summary: 'Add a matter before the current stage’s response', body: bodies.MatterBody, apply: (c, i, x) => d.addMatter(c, i as never, x) },
+  { path: 'links', operationId: 'linkComplaint', summary: 'Link another complaint to this one', body: bodies.LinkBody, apply: (c, i, x) => d.linkComplaint(c, i as never, x) },
+  { path: 'extend', operationId: 'extendResponseDeadline', summary: 'Extend the current stage’s response deadline (before it falls due, within the cap unless a good reason is given)', body: bodies.ExtendBody, apply: (c, i, x) => d.extend(c, i as never, x) },
+  { path: 'respond', operationId: 'sendResponse', summary: 'Send the stage 1 or stage 2 response, with every required element', body: bodies.RespondBody, apply: (c, i, x) => d.respond(c, i, x) },
+  { path: 'escalate', operationId: 'escalateComplaint', summary: 'Record the resident’s request for stage 2 (no reason needed)', body: bodies.EscalateBody, apply: (c, i, x) => d.escalate(c, i, x) },
+  { path: 'refuse-escalation', operationId: 'refuseEscalation', summary: 'Refuse to escalate, on a listed ground', body: bodies.RefuseEscalationBody, apply: (c, i, x) => d.refuseEscalation(c, i as never, x) },
+  { path: 'withdraw', operationId: 'withdrawComplaint', summary: 'Record that the resident withdrew the complaint', body: bodies.WithdrawBody, apply: (c, i, x) => d.withdraw(c, i, x) },
+  { path: 'close', operationId: 'closeComplaint', summary: 'Close the complaint, with the reason', body: bodies.CloseBody, apply: (c, i, x) => d.close(c, i as never, x) },
+  { path: 'reopen', operationId: 'reopenComplaint', summary: 'Reopen a closed or withdrawn complaint, recording the discretion', body: bodies.ReopenBody, apply: (c, i, x) => d.reopen(c, i as never, x) },
+  { path: 'remedies', operationId: 'addRemedy', summary: 'Add a remedy to track to completion', body: bodies.RemedyBody, apply: (c, i, x) => d.addRemedy(c, i as never, x) },
+  { path: 'actions', operationId: 'addAction', summary: 'Add an outstanding action to track to completion', body: bodies.ActionBody, apply: (c, i, x) => d.addAction(c, i as never, x) },
+  { path: 'remedies/:itemId/complete', operationId: 'completeRemedy', summary: 'Mark a remedy completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeRemedy(c, { id }, x) },
+  { path: 'actions/:itemId/complete', operationId: 'completeAction', summary: 'Mark an action completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeAction(c, { id }, x) },
+  { path: 'ombudsman', operationId: 'recordOmbudsman', summary: 'Record an Ombudsman referral, evidence request or determination', body: bodies.OmbudsmanBody, apply: (c, i, x) => d.recordOmbudsman(c, i as never, x) },
 ];
 
 export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = async (app, deps) => {
@@ -53,8 +54,9 @@ export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = as
     app.post(
       `/v1/complaints/:id/${command.path}`,
       {
-        config: { scope: 'complaints:write' },
+        config: { scope: 'complaints:write', etag: true },
         schema: {
+          operationId: command.operationId,
           tags: ['complaints'],
           summary: command.summary,
           description: 'Send If-Match with the ETag last read to refuse the command (412) if the complaint changed meanwhile.',
@@ -87,7 +89,7 @@ export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = as
           return {
             status: 200,
             body: complaintView(result.complaint, result.deadlines, londonDateOf(who.recordedAt)),
-            headers: complaintHeaders(result.complaint),
+            headers: { etag: etagOf(result.complaint.version) },
           };
         });
       },

@@ -29,8 +29,9 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
   app.post(
     '/v1/complaints',
     {
-      config: { scope: 'complaints:write' },
+      config: { scope: 'complaints:write', etag: true, location: true },
       schema: {
+        operationId: 'logComplaint',
         tags: ['complaints'],
         summary: 'Log a complaint; answers with it and its computed deadlines',
         headers: IdempotencyHeaders,
@@ -59,8 +60,9 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
   app.post(
     '/v1/complaints/:id/linked-complaints',
     {
-      config: { scope: 'complaints:write' },
+      config: { scope: 'complaints:write', etag: true, location: true },
       schema: {
+        operationId: 'openLinkedComplaint',
         tags: ['complaints'],
         summary: "Open a new complaint for a matter raised after this one's response, linked both ways",
         headers: IdempotencyHeaders,
@@ -92,6 +94,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'listComplaints',
         tags: ['complaints'],
         summary: 'Complaints, newest received first, filtered; cursor-paginated',
         querystring: ListComplaintsQuery,
@@ -114,8 +117,9 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
   app.get(
     '/v1/complaints/:idOrReference',
     {
-      config: { scope: 'complaints:read' },
+      config: { scope: 'complaints:read', etag: true },
       schema: {
+        operationId: 'getComplaint',
         tags: ['complaints'],
         summary: 'One complaint, by id or by reference (e.g. CMP-2026-000123)',
         params: ComplaintRefParams,
@@ -136,6 +140,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'listComplaintEvents',
         tags: ['complaints'],
         summary: "The complaint's append-only history: what happened, when, recorded when and by whom",
         params: ComplaintParams,

@@ -11,7 +11,7 @@ const Status = Type.Object({ status: Type.String() });
 export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'The process is up', response: { 200: Status } }, logLevel: 'warn' },
+    { schema: { operationId: 'getHealth', tags: ['health'], summary: 'The process is up', response: { 200: Status } }, logLevel: 'warn' },
     async () => ({ status: 'ok' }),
   );
 
@@ -19,6 +19,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     '/readyz',
     {
       schema: {
+        operationId: 'getReadiness',
         tags: ['health'],
         summary: 'The database answers and every migration is applied',
         response: { 200: Status, 503: problemResponse('The database is unreachable or migrations are pending') },

@@ -32,6 +32,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps & { limi
       config: { scope: 'intake:create' },
       bodyLimit: 32 * 1024,
       schema: {
+        operationId: 'submitPublicComplaint',
         tags: ['public intake'],
         summary: "A complaint from the landlord's website form",
         description: 'For a key with the `intake:create` scope, from the landlord’s listed web origins; rate-limited per key and per client address. Answers with the reference and the acknowledgement due date only.',

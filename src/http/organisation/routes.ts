@@ -19,8 +19,8 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Cloc
   app.get(
     '/v1/organisation',
     {
-      config: { scope: 'complaints:read' },
-      schema: { tags: ['administration'], summary: "The caller's organisation and its settings", response: { 200: Type.Ref(OrganisationSchema) } },
+      config: { scope: 'complaints:read', etag: true },
+      schema: { operationId: 'getOrganisation', tags: ['administration'], summary: "The caller's organisation and its settings", response: { 200: Type.Ref(OrganisationSchema) } },
     },
     async (request, reply) => {
       const organisation = await findOrganisation(db, principalOf(request).organisationId);
@@ -32,8 +32,9 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Cloc
   app.put(
     '/v1/organisation',
     {
-      config: { scope: 'admin' },
+      config: { scope: 'admin', etag: true },
       schema: {
+        operationId: 'updateOrganisation',
         tags: ['administration'],
         summary: "Replace the organisation's settings",
         description: 'Changing the division or closure days changes how new deadlines are counted.',

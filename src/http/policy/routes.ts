@@ -27,7 +27,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
     '/v1/policy',
     {
       config: { scope: 'complaints:read' },
-      schema: { tags: ['policy'], summary: 'The policy version in force today, and any that start later', response: { 200: CurrentPolicyResponse } },
+      schema: { operationId: 'getPolicy', tags: ['policy'], summary: 'The policy version in force today, and any that start later', response: { 200: CurrentPolicyResponse } },
     },
     async (request) => {
       const { versions, today } = await versionsAndToday(principalOf(request).organisationId);
@@ -41,7 +41,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
     '/v1/policy/versions',
     {
       config: { scope: 'complaints:read' },
-      schema: { tags: ['policy'], summary: 'Every version of the policy, oldest first', response: { 200: Type.Object({ items: Type.Array(Type.Ref(PolicyVersionSchema)) }) } },
+      schema: { operationId: 'listPolicyVersions', tags: ['policy'], summary: 'Every version of the policy, oldest first', response: { 200: Type.Object({ items: Type.Array(Type.Ref(PolicyVersionSchema)) }) } },
     },
     async (request) => ({ items: (await listPolicyVersions(db, principalOf(request).organisationId)).map(versionBody) }),
   );
@@ -51,6 +51,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
     {
       config: { scope: 'admin' },
       schema: {
+        operationId: 'changePolicy',
         tags: ['policy'],
         summary: 'Change the policy: a new version from a preset, a whole policy, or overrides of the current one',
         description:
@@ -79,7 +80,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
     '/v1/policy/presets',
     {
       config: { scope: 'complaints:read' },
-      schema: { tags: ['policy'], summary: 'The shipped presets: the Code, real landlord policies, the Scottish and Northern Irish models', response: { 200: Type.Object({ items: Type.Array(Type.Ref(PresetSchema)) }) } },
+      schema: { operationId: 'listPolicyPresets', tags: ['policy'], summary: 'The shipped presets: the Code, real landlord policies, the Scottish and Northern Irish models', response: { 200: Type.Object({ items: Type.Array(Type.Ref(PresetSchema)) }) } },
     },
     async () => ({ items: [...presets] }),
   );
@@ -89,6 +90,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'getPolicyCompliance',
         tags: ['policy'],
         summary: 'Every point where the policy is looser than the Complaint Handling Code 2024',
         querystring: VersionQuery,

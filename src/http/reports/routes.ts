@@ -38,6 +38,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     {
       config: { scope: 'reports:read' },
       schema: {
+        operationId: 'getTsmReport',
         tags: ['reports'],
         summary: "The Regulator of Social Housing's CH01 and CH02 for a financial year, with the inputs and definitions used",
         querystring: YearQuery,
@@ -52,6 +53,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     {
       config: { scope: 'reports:read' },
       schema: {
+        operationId: 'listTsmCases',
         tags: ['reports'],
         summary: 'The cases behind a TSM figure: each complaint counted or left out, and why',
         querystring: TsmCasesQuery,
@@ -69,6 +71,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     {
       config: { scope: 'reports:read' },
       schema: {
+        operationId: 'getPerformanceReport',
         tags: ['reports'],
         summary: 'The annual complaints performance report for complaints received in a period: JSON, or CSV with `Accept: text/csv`',
         querystring: PeriodQuery,
@@ -95,6 +98,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     {
       config: { scope: 'reports:read' },
       schema: {
+        operationId: 'getSelfAssessment',
         tags: ['reports'],
         summary: 'The Complaint Handling Code provisions the data can evidence for a financial year: compliance rate and failing cases',
         querystring: YearQuery,

@@ -19,6 +19,7 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = asy
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'getComplaintDeadlines',
         tags: ['complaints', 'sla'],
         summary: "The complaint's deadlines; with explain=true, how each date was worked out",
         description:

@@ -48,6 +48,7 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'listBreaches',
         tags: ['sla'],
         summary: "The landlord's deadlines past due and unmet as of a date (and those met late), most working days late first",
         description: 'Every kind counts: acknowledgements, responses (with extensions), decline letters, remedies, actions, Ombudsman evidence. Residents’ windows are never breaches.',
@@ -87,6 +88,7 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'listDueDeadlines',
         tags: ['sla'],
         summary: "The landlord's unmet deadlines falling due from asOf to the N-th working day after it, soonest first",
         querystring: DueQuery,
@@ -118,6 +120,7 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
     {
       config: { scope: 'complaints:read' },
       schema: {
+        operationId: 'getSlaSummary',
         tags: ['sla'],
         summary: "Counts of the landlord's unmet deadlines per kind and stage: due today, due within N working days, breached",
         querystring: SummaryQuery,
