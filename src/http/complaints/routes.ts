@@ -21,7 +21,7 @@ import {
 } from './command-schemas.ts';
 import { ComplaintSchema } from './complaint-schema.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { actorOf, complaintHeaders, complaintView, type ComplaintRouteDeps } from './view.ts';
+import { actorOf, createdComplaintHeaders, complaintView, type ComplaintRouteDeps } from './view.ts';
 
 export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (app, deps) => {
   const { db, clock } = deps;
@@ -51,7 +51,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
         return {
           status: 201,
           body: complaintView(saved.complaint, saved.deadlines, londonDateOf(who.recordedAt)),
-          headers: complaintHeaders(saved.complaint),
+          headers: createdComplaintHeaders(saved.complaint),
         };
       });
     },
@@ -84,7 +84,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
         const result = await openLinkedNewComplaint(tx, who, request.params.id, input as OpenLinkedComplaintInput, at);
         if (result === 'not_found') throw notFound(`Complaint ${request.params.id}`);
         const { complaint, deadlines } = result.linked;
-        return { status: 201, body: complaintView(complaint, deadlines, londonDateOf(who.recordedAt)), headers: complaintHeaders(complaint) };
+        return { status: 201, body: complaintView(complaint, deadlines, londonDateOf(who.recordedAt)), headers: createdComplaintHeaders(complaint) };
       });
     },
   );

@@ -12,7 +12,8 @@ export function complaintView(complaint: Complaint, deadlines: readonly Deadline
   return { ...complaint, deadlines: deadlines.map((d) => deadlineAsOf(d, today)) };
 }
 
-export function complaintHeaders(complaint: Complaint): Record<string, string> {
+/** A 201 for a new complaint: its version and where it lives. */
+export function createdComplaintHeaders(complaint: Complaint): Record<string, string> {
   return { etag: etagOf(complaint.version), location: `/v1/complaints/${complaint.id}` };
 }
 
