@@ -10,6 +10,7 @@ import { calendarRoutes } from './http/calendar/routes.ts';
 import { DivisionSchema } from './http/calendar/schemas.ts';
 import { registerAuthentication } from './http/auth.ts';
 import { registerOpenApi } from './http/docs/openapi.ts';
+import { treatEmptyBodiesAsEmptyObjects } from './http/empty-body.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { complaintCommandRoutes } from './http/complaints/command-routes.ts';
 import { COMPLAINT_SCHEMAS } from './http/complaints/complaint-schema.ts';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
+  treatEmptyBodiesAsEmptyObjects(app);
   registerRouteConventions(app);
   await app.register(helmet, { global: true });
   for (const schema of [

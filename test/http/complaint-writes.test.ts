@@ -47,8 +47,8 @@ t.test('complaint writes: idempotency, preconditions, rules, isolation', async (
   const id: string = complaint.id;
 
   await t.test('rules answer 409 with the rule named, missing elements 422 listing them, and change nothing', async (t) => {
-    const early = await post(`/v1/complaints/${id}/escalate`, {});
-    t.equal(early.statusCode, 409);
+    const early = await app.inject({ method: 'POST', url: `/v1/complaints/${id}/escalate`, headers: crm.headers });
+    t.equal(early.statusCode, 409, 'a command with nothing to say may come with no body at all');
     t.equal(early.json().code, 'invalid_transition');
     const future = await post(`/v1/complaints/${id}/acknowledge`, { ...ack, occurredAt: '2026-11-24T10:00:00Z' });
     t.equal(future.statusCode, 409);

@@ -42,6 +42,15 @@ t.test('every kind of error is problem+json with a stable code', async (t) => {
     t.equal(res.json().code, 'malformed_json');
   });
 
+  await t.test('no body, or an empty one labelled JSON, is an empty object: validation names what is required', async (t) => {
+    for (const extra of [{}, { 'content-type': 'application/json' }]) {
+      const res = await app.inject({ method: 'POST', url: '/v1/api-keys', headers: { ...headers, ...extra } });
+      t.equal(res.statusCode, 400);
+      t.equal(res.json().code, 'validation_failed');
+      t.ok(res.json().errors.some((e: { field: string; message: string }) => e.field === 'body.name' && e.message === 'is required'));
+    }
+  });
+
   await t.test('body over the size limit', async (t) => {
     const res = await app.inject({
       method: 'POST', url: '/v1/api-keys', headers, payload: { name: 'x'.repeat(4000), scopes: ['admin'] },
