@@ -4,6 +4,7 @@ import * as organisationSettingsAndPolicies from './20261123T1900-organisation-s
 import * as complaintsAndIdempotency from './20261123T1930-complaints-and-idempotency.ts';
 import * as slaIndexesAndOutbox from './20261123T2000-sla-indexes-and-outbox.ts';
 import * as complaintReportColumns from './20261123T2030-complaint-report-columns.ts';
+import * as idempotencyKeyExpiry from './20261201T0900-idempotency-key-expiry.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
 // tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T1930-complaints-and-idempotency': complaintsAndIdempotency,
   '20261123T2000-sla-indexes-and-outbox': slaIndexesAndOutbox,
   '20261123T2030-complaint-report-columns': complaintReportColumns,
+  '20261201T0900-idempotency-key-expiry': idempotencyKeyExpiry,
 };

@@ -67,3 +67,16 @@ export async function idempotent(
     return { ...response, replayed: false };
   });
 }
+
+/** How long a key's answer is kept for replay: far beyond any client's retry window. */
+export const IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
+
+/**
+ * Forgets the keys claimed more than the retention period before `now`. Each holds a whole
+ * response, one per POST: kept for ever they would outgrow the complaints themselves.
+ */
+export async function expireIdempotencyKeys(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_DAYS * 86_400_000);
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
