@@ -60,6 +60,7 @@ process.stdout.write(`landlord ${landlord.id}: ${await count(landlord.id)} compl
 process.stdout.write('| request | runs | p50 | max | answer |\n|---|---|---|---|---|\n');
 const tsm = JSON.parse(await measure(`TSM ${year}/${(year + 1) % 100}`, `/v1/reports/tsm?year=${year}`, 5)) as TsmReport;
 const cases = JSON.parse(await measure('TSM cases, CH02 stage 1', `/v1/reports/tsm/cases?year=${year}&measure=CH02&stage=1`, 3)) as { counted: number; leftOut: number };
+await measure('TSM cases, CH02 stage 2', `/v1/reports/tsm/cases?year=${year}&measure=CH02&stage=2`, 5);
 const fy = JSON.parse(await measure('performance, the financial year', `/v1/reports/performance?from=${year}-04-01&to=${year + 1}-03-31`, 5)) as PerformanceReport;
 await measure('performance, the financial year, CSV', `/v1/reports/performance?from=${year}-04-01&to=${year + 1}-03-31`, 5, 'text/csv');
 const all = JSON.parse(await measure('performance, three years', `/v1/reports/performance?from=${threeYearsFrom}&to=${last}`, 3)) as PerformanceReport;
@@ -67,14 +68,20 @@ await measure('self-assessment', `/v1/reports/self-assessment?year=${year}`, 3);
 
 const { ch01, ch02 } = tsm;
 process.stdout.write(`\nTSM ${tsm.financialYear.label}: CH01 stage 1 received ${ch01.stage1.received} (${ch01.stage1.leftOut} left out), stage 2 ${ch01.stage2.received}; homes: ${ch01.homesNote}\n`);
-process.stdout.write(`CH02 stage 1: ${ch02.stage1.withinTimescale} of ${ch02.stage1.responses} within the Code's timescales (${ch02.stage1.percentage} %), ${ch02.stage1.leftOut} left out; stage 2: ${ch02.stage2.responses} responses\n`);
+for (const stage of ['stage1', 'stage2'] as const) {
+  const m = ch02[stage];
+  process.stdout.write(`CH02 ${stage}: ${m.withinTimescale} of ${m.responses} within the Code's timescales (${m.percentage} %), ${m.leftOut} left out\n`);
+}
 process.stdout.write(`cases behind CH02 stage 1: ${cases.counted} counted, ${cases.leftOut} left out\n`);
 for (const [label, report] of [['financial year', fy], ['three years', all]] as const) {
-  const w = report.workingDays.stage1;
-  process.stdout.write(
-    `performance, ${label}: ${report.volumes.received} received; stage 1 acknowledged in ${w.acknowledge.mean}/${w.acknowledge.median}/${w.acknowledge.p90} and ` +
-      `answered in ${w.respond.mean}/${w.respond.median}/${w.respond.p90} working days (mean/median/p90); outcomes ${JSON.stringify(report.outcomes.stage1)}\n`,
-  );
+  process.stdout.write(`performance, ${label}: ${report.volumes.received} received, escalation ${JSON.stringify(report.escalation)}\n`);
+  for (const stage of ['stage1', 'stage2'] as const) {
+    const w = report.workingDays[stage];
+    process.stdout.write(
+      `  ${stage} acknowledged in ${w.acknowledge.mean}/${w.acknowledge.median}/${w.acknowledge.p90} and answered in ` +
+        `${w.respond.mean}/${w.respond.median}/${w.respond.p90} working days (mean/median/p90); outcomes ${JSON.stringify(report.outcomes[stage])}\n`,
+    );
+  }
 }
 await app.close();
 await db.destroy();

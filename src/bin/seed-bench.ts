@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { type IsoDate, type WorkingDayCalendar } from '../domain/calendar/index.ts';
+import type { IsoDate, WorkingDayCalendar } from '../domain/calendar/index.ts';
 import type { Policy } from '../domain/policy/index.ts';
 import type { Db } from '../store/database.ts';
+import { at, iso, met, outcome, workingDayTable } from './seed-bench-sql.ts';
+import { insertStage2Deadlines, planStage2, stage2State } from './seed-bench-stage-2.ts';
 import { stateTemplates } from './seed-bench-templates.ts';
 
 export interface SeedOptions {
@@ -21,21 +23,11 @@ export interface SeedOptions {
 // Rows are derived in bulk in SQL, in the shape the domain gives the common states on a
 // policy with working-day acknowledgement and response clocks counted from receipt and
 // from the acknowledgement (Code 2024): received; stage 1 in progress; responded; closed
-// as resolved at stage 1. A few are stuck unacknowledged or unanswered: the breaches.
-// Receipts fall on working days, so day 0 is the receipt date itself.
-const at = (day: string, time: string) => sql.raw(`(${day} + time '${time}') at time zone 'Europe/London'`);
-const iso = (expr: ReturnType<typeof sql.raw>) => sql`to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// as resolved at stage 1; escalated and on through stage 2 (seed-bench-stage-2.ts). A few
+// are stuck unacknowledged or unanswered: the breaches. Receipts fall on working days, so
+// day 0 is the receipt date itself. Each response's outcome is drawn per complaint.
 
-async function workingDayTable(db: Db, calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): Promise<number> {
-  await sql`create temp table if not exists bench_wd (ord int primary key, day date not null)`.execute(db);
-  await sql`truncate bench_wd`.execute(db);
-  const days: string[] = [];
-  for (let d = calendar.nextWorkingDay(from); d <= to; d = calendar.addWorkingDays(d, 1)) days.push(d);
-  await sql`insert into bench_wd select ord, day::date from unnest(${`{${days.join(',')}}`}::text[]) with ordinality as t(day, ord)`.execute(db);
-  return days.length;
-}
-
-/** Inserts `complaints` complaints with their stage 1 deadlines for one landlord, fast; returns how many. */
+/** Inserts `complaints` complaints with their deadlines for one landlord, fast; returns how many. */
 export async function seedComplaints(db: Db, o: SeedOptions): Promise<number> {
   const history = o.historyWorkingDays ?? 750;
   const today = o.calendar.nextWorkingDay(o.today) === o.today ? o.today : o.calendar.addWorkingDays(o.today, -1);
@@ -47,22 +39,27 @@ export async function seedComplaints(db: Db, o: SeedOptions): Promise<number> {
     await sql`drop table if exists bench_seed`.execute(conn);
     await sql`
       create temp table bench_seed as
-      select g as n, gen_random_uuid() as id, r, a, case when a is not null and rd is not null and a + rd <= ${todayOrd} then a + rd end as p, closes
+      select g as n, gen_random_uuid() as id, r, a, case when a is not null and rd is not null and a + rd <= ${todayOrd} then a + rd end as p, closes, o1
       from (
         select g, r,
           case when random() < 0.004 or r + ad > ${todayOrd} then null else r + ad end as a,
           case when random() < 0.006 then null when random() < 0.8 then 2 + floor(random() * 9)::int else 10 + floor(random() * 12)::int end as rd,
-          random() < 0.9 as closes
+          random() < 0.9 as closes, ${outcome()} as o1
         from (select g, ${todayOrd} - floor(random() * ${history})::int as r,
                 case when random() < 0.85 then 1 + floor(random() * 5)::int else 5 + floor(random() * 6)::int end as ad
               from generate_series(1, ${o.complaints}) g) x
       ) y`.execute(conn);
-    // Each row's dates, looked up once: receipt, acknowledgement, response, closure and the two due dates.
+    await planStage2(conn, todayOrd);
+    // Each row's dates, looked up once: receipt, acknowledgement, response, closure and the due dates; stage 2's from bench_stage2.
     await sql`
       create temp table bench_rows as
       select s.n, s.id, 'BEN-' || lpad(s.n::text, 7, '0') as reference, r.day as r_day, a.day as a_day, p.day as p_day, c.day as c_day,
-        ack_due.day as ack_due, resp_due.day as resp_due,
-        case when s.a is null then 'received' when s.p is null then 'stage_1_in_progress' when c.day is not null then 'closed' else 'stage_1_responded' end as status,
+        ack_due.day as ack_due, resp_due.day as resp_due, s.o1, s2.e_day, s2.a2_day, s2.p2_day, s2.c2_day, s2.ack2_due, s2.resp2_due, s2.handler2, s2.o2,
+        case when s.a is null then 'received' when s.p is null then 'stage_1_in_progress' when c.day is not null or s2.c2_day is not null then 'closed'
+          when s2.p2_day is not null then 'stage_2_responded' when s2.a2_day is not null then 'stage_2_in_progress'
+          when s2.e_day is not null then 'escalation_requested' else 'stage_1_responded' end as status,
+        case when s2.e_day is not null then 2 else 1 end as stage,
+        1 + num_nonnulls(a.day, p.day, c.day, s2.e_day, s2.a2_day, s2.p2_day, s2.c2_day) as version,
         case when s.a is not null then 'handler-' || (s.n % 40) end as handler,
         (array['repairs', 'estate services', 'anti-social behaviour', 'rents', 'lettings', 'customer service'])[1 + s.n % 6] as area
       from bench_seed s
@@ -71,29 +68,34 @@ export async function seedComplaints(db: Db, o: SeedOptions): Promise<number> {
       left join bench_wd a on a.ord = s.a
       left join bench_wd resp_due on resp_due.ord = s.a + 10
       left join bench_wd p on p.ord = s.p
-      left join bench_wd c on c.ord = s.p + 3 and s.closes and s.p + 3 <= ${todayOrd}`.execute(conn);
-    const last = sql.raw(`case when s.c_day is not null then (s.c_day + time '15:00') when s.p_day is not null then (s.p_day + time '14:00')
-      when s.a_day is not null then (s.a_day + time '10:00') else (s.r_day + time '09:30') end at time zone 'Europe/London'`);
+      left join bench_stage2 s2 on s2.n = s.n
+      left join bench_wd c on c.ord = s.p + 3 and s.closes and s.p + 3 <= ${todayOrd} and s2.n is null`.execute(conn);
+    // lastEventAt: the last step's time (a just-logged complaint's is its receipt, as logComplaint sets it).
+    const last = sql.raw(`case when s.c2_day is not null then (s.c2_day + time '15:00') when s.p2_day is not null then (s.p2_day + time '14:00')
+      when s.a2_day is not null then (s.a2_day + time '10:30') when s.e_day is not null then (s.e_day + time '11:00')
+      when s.c_day is not null then (s.c_day + time '15:00') when s.p_day is not null then (s.p_day + time '14:00')
+      when s.a_day is not null then (s.a_day + time '10:00') else (s.r_day + time '09:00') end at time zone 'Europe/London'`);
+    const s2 = stage2State(t);
     const state = sql`${JSON.stringify(t.complaint)}::jsonb || jsonb_build_object(
-      'id', s.id, 'reference', s.reference, 'organisationId', ${o.organisationId}::text, 'status', s.status,
-      'receivedAt', ${iso(at('s.r_day', '09:00'))}, 'receiptDate', s.r_day, 'loggedAt', ${iso(at('s.r_day', '09:30'))},
-      'serviceArea', s.area, 'definition', case when s.a_day is not null then ${t.acknowledgement.definition}::text end,
-      'handlers', jsonb_build_object('stage1', s.handler, 'stage2', null),
+      'id', s.id, 'reference', s.reference, 'organisationId', ${o.organisationId}::text, 'status', s.status, 'stage', s.stage,
+      'receivedAt', ${iso(at('s.r_day', '09:00'))}, 'receiptDate', s.r_day, 'loggedAt', ${iso(at('s.r_day', '09:30'))}, 'serviceArea', s.area,
+      'matters', jsonb_build_array(${JSON.stringify(t.complaint.matters[0])}::jsonb || jsonb_build_object('addedAt', ${iso(at('s.r_day', '09:00'))})),
+      'definition', case when s.a2_day is not null then ${t.acknowledgement2.definition}::text when s.a_day is not null then ${t.acknowledgement.definition}::text end,
+      'handlers', jsonb_build_object('stage1', s.handler, 'stage2', s.handler2),
       'acknowledgements', jsonb_build_object('stage1', case when s.a_day is not null then
-        ${JSON.stringify(t.acknowledgement)}::jsonb || jsonb_build_object('at', ${iso(at('s.a_day', '10:00'))}, 'handler', s.handler) end, 'stage2', null),
+        ${JSON.stringify(t.acknowledgement)}::jsonb || jsonb_build_object('at', ${iso(at('s.a_day', '10:00'))}, 'handler', s.handler) end, 'stage2', ${s2.acknowledgement}),
       'responses', jsonb_build_object('stage1', case when s.p_day is not null then
-        ${JSON.stringify(t.response)}::jsonb || jsonb_build_object('sentAt', ${iso(at('s.p_day', '14:00'))}) end, 'stage2', null),
-      'closure', case when s.c_day is not null then jsonb_build_object('at', ${iso(at('s.c_day', '15:00'))}, 'reason', 'resolved_at_stage_1',
-        'explanation', null, 'residentToldAt', null, 'statusBefore', 'stage_1_responded') end,
-      'version', 1 + (s.a_day is not null)::int + (s.p_day is not null)::int + (s.c_day is not null)::int,
-      'lastEventAt', ${iso(last)})`;
+        (${JSON.stringify(t.response)}::jsonb -> s.o1) || jsonb_build_object('sentAt', ${iso(at('s.p_day', '14:00'))}) end, 'stage2', ${s2.response}),
+      'escalation', ${s2.escalation},
+      'closure', case when s.c2_day is not null then ${s2.closure}
+        when s.c_day is not null then ${JSON.stringify(t.closure)}::jsonb || jsonb_build_object('at', ${iso(at('s.c_day', '15:00'))}) end,
+      'version', s.version, 'lastEventAt', ${iso(last)})`;
     await sql`
       insert into complaints (id, organisation_id, reference, external_ref, status, stage, handler, category, service_area, channel,
         received_at, receipt_date, policy_version, version, state, created_at, updated_at)
-      select s.id, ${o.organisationId}, s.reference, null, s.status, 1, s.handler, null, s.area, 'phone', ${at('s.r_day', '09:00')}, s.r_day, 1,
-        1 + (s.a_day is not null)::int + (s.p_day is not null)::int + (s.c_day is not null)::int, ${state}, now(), now()
+      select s.id, ${o.organisationId}, s.reference, null, s.status, s.stage, case when s.stage = 2 then s.handler2 else s.handler end, null, s.area, 'phone',
+        ${at('s.r_day', '09:00')}, s.r_day, 1, s.version, ${state}, now(), now()
       from bench_rows s`.execute(conn);
-    const met = (done: string, due: string) => sql.raw(`case when ${done} is null then 'pending' when ${done} <= ${due} then 'met' else 'met_late' end`);
     await sql`
       insert into complaint_deadlines (organisation_id, complaint_id, kind, stage, ref, owner, counts_from_event, counts_from_date, rule,
         due_date, original_due_date, provisional, met_at, met_on, status)
@@ -104,8 +106,8 @@ export async function seedComplaints(db: Db, o: SeedOptions): Promise<number> {
       select ${o.organisationId}::uuid, s.id, 'stage_1_response', 1, '', 'landlord', 'stage_1_acknowledgement', s.a_day, 'stage1.respond', s.resp_due, s.resp_due, false,
         ${at('s.p_day', '14:00')}, s.p_day, ${met('s.p_day', 's.resp_due')}
       from bench_rows s where s.a_day is not null`.execute(conn);
-    await sql`drop table bench_rows`.execute(conn);
-    await sql`drop table bench_seed`.execute(conn);
+    await insertStage2Deadlines(conn, o.organisationId);
+    for (const table of ['bench_rows', 'bench_stage2', 'bench_seed']) await sql`drop table ${sql.table(table)}`.execute(conn);
     return o.complaints;
   });
 }
