@@ -27,7 +27,12 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
     '/v1/policy',
     {
       config: { scope: 'complaints:read' },
-      schema: { operationId: 'getPolicy', tags: ['policy'], summary: 'The policy version in force today, and any that start later', response: { 200: CurrentPolicyResponse } },
+      schema: {
+        operationId: 'getPolicy',
+        tags: ['policy'],
+        summary: 'The policy version in force today, and any that start later',
+        response: { 200: CurrentPolicyResponse, 404: problemResponse('No policy version is in force today') },
+      },
     },
     async (request) => {
       const { versions, today } = await versionsAndToday(principalOf(request).organisationId);
