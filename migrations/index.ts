@@ -5,6 +5,7 @@ import * as complaintsAndIdempotency from './20261123T1930-complaints-and-idempo
 import * as slaIndexesAndOutbox from './20261123T2000-sla-indexes-and-outbox.ts';
 import * as complaintReportColumns from './20261123T2030-complaint-report-columns.ts';
 import * as idempotencyKeyExpiry from './20261201T0900-idempotency-key-expiry.ts';
+import * as organisationDeadlinesCalendar from './20261201T0930-organisation-deadlines-calendar.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
 // tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T2000-sla-indexes-and-outbox': slaIndexesAndOutbox,
   '20261123T2030-complaint-report-columns': complaintReportColumns,
   '20261201T0900-idempotency-key-expiry': idempotencyKeyExpiry,
+  '20261201T0930-organisation-deadlines-calendar': organisationDeadlinesCalendar,
 };

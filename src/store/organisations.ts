@@ -119,3 +119,21 @@ export async function countOrganisations(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(count);
 }
+
+export interface CalendarSettings {
+  id: string;
+  division: string;
+  closureDays: string[];
+  /** The calendar fingerprint its deadlines were last counted on; null before the first sweep. */
+  deadlinesCalendar: string | null;
+}
+
+/** Every landlord's calendar settings, for the sweep's check that deadlines were counted on today's calendar. */
+export async function listCalendarSettings(db: Db): Promise<CalendarSettings[]> {
+  const rows = await db.selectFrom('organisations').select(['id', 'division', 'closure_days', 'deadlines_calendar']).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, division: r.division, closureDays: r.closure_days.map((c) => c.date), deadlinesCalendar: r.deadlines_calendar }));
+}
+
+export async function markDeadlinesCalendar(db: Db, organisationId: string, fingerprint: string): Promise<void> {
+  await db.updateTable('organisations').set({ deadlines_calendar: fingerprint }).where('id', '=', organisationId).execute();
+}

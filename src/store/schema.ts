@@ -18,6 +18,8 @@ export interface OrganisationsTable {
   ombudsman: Json<Record<string, string | null>> | null;
   intake_origins: string[];
   version: Generated<number>;
+  /** The fingerprint of the calendar its open complaints' deadlines were last counted on. */
+  deadlines_calendar: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PolicyVersionsTable {

@@ -1,4 +1,5 @@
 import { CalendarError } from './calendar-error.ts';
+import { calendarFingerprint } from './calendar-fingerprint.ts';
 import {
   addWorkingDaysIndexed,
   assertInRange,
@@ -44,6 +45,8 @@ export interface WorkingDayCalendar {
   readonly dataStartsOn: IsoDate;
   readonly dataEndsOn: IsoDate;
   readonly closureDays: readonly IsoDate[];
+  /** Changes whenever any day's working status or provisional flag could. */
+  readonly fingerprint: string;
   isWorkingDay(date: IsoDate): boolean;
   /** The n-th working day strictly after `date` (before it when n < 0); `date` itself for 0. */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
@@ -91,6 +94,13 @@ export function buildWorkingDayCalendar(options: WorkingDayCalendarOptions): Wor
     dataStartsOn: fromEpochDay(dataStart),
     dataEndsOn: fromEpochDay(dataEnd),
     closureDays,
+    fingerprint: calendarFingerprint({
+      division: options.division,
+      holidays: [...holidayByDay.keys()],
+      closureDays,
+      dataStartsOn: fromEpochDay(dataStart),
+      dataEndsOn: fromEpochDay(dataEnd),
+    }),
     isWorkingDayEpoch(day) {
       assertInRange(index, day);
       return index.kind[day - index.start] === DAY_WORKING;
