@@ -59,3 +59,22 @@ t.test('public intake from the landlord website', async (t) => {
     t.equal((await app.inject({ method: 'POST', url: '/v1/complaints', headers: web.headers, payload: {} })).statusCode, 403);
   });
 });
+
+t.test('the two rate limits are separate: per key, whatever the address; per address, whatever the key', async (t) => {
+  const { app, db } = await buildTestApp(t, { clock: fixedClock('2026-11-23T10:00:00Z'), intakeLimits: { perKeyPerMinute: 2, perAddressPerMinute: 3 } });
+  const first = await aKey(db, ['intake:create']);
+  const second = await aKey(db, ['intake:create'], first.organisationId);
+  const third = await aKey(db, ['intake:create'], first.organisationId);
+  const submit = (key: { headers: Record<string, string> }, remoteAddress: string) =>
+    app.inject({ method: 'POST', url: '/v1/public/complaints', headers: key.headers, payload: form, remoteAddress });
+
+  const byKey = [await submit(first, '192.0.2.1'), await submit(first, '192.0.2.2'), await submit(first, '192.0.2.3')];
+  t.same(byKey.map((r) => r.statusCode), [201, 201, 429], 'one key: refused after 2 a minute, from any address');
+  const byAddress = [await submit(second, '198.51.100.7'), await submit(third, '198.51.100.7'), await submit(second, '198.51.100.7'), await submit(third, '198.51.100.7')];
+  t.same(byAddress.map((r) => r.statusCode), [201, 201, 201, 429], 'one address: refused after 3 a minute, whichever key');
+
+  const crm = await aKey(db, ['complaints:write', 'complaints:read'], first.organisationId);
+  const wrongScope = await submit(crm, '203.0.113.9');
+  t.equal(wrongScope.statusCode, 403, 'a key without intake:create cannot post the form');
+  t.equal(wrongScope.json().code, 'insufficient_scope');
+});
