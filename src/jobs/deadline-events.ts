@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { fromEpochDay, londonDateOf, parseDivision, parseIsoDate, type CalendarFor } from '../domain/calendar/index.ts';
 import type { Db } from '../store/database.ts';
+import { listCalendarSettings } from '../store/organisations.ts';
 import { recordDeadlineEvents } from '../store/outbox.ts';
 
 /** How far back a missed deadline (its complaint ended after the due date) still gets its breach event. */
@@ -22,15 +23,14 @@ export interface DeadlineEventCounts {
 export async function recordDeadlineEventsForAll(db: Db, options: { now: Date; calendarFor: CalendarFor }): Promise<DeadlineEventCounts> {
   const today = londonDateOf(options.now);
   const counts: DeadlineEventCounts = { dueSoon: 0, breached: 0, skipped: 0 };
-  const organisations = await db.selectFrom('organisations').select(['id', 'division', 'closure_days']).orderBy('id').execute();
-  for (const organisation of organisations) {
+  for (const organisation of await listCalendarSettings(db)) {
     await db.transaction().execute(async (tx) => {
       const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('sla-sweep'), hashtext(${organisation.id})) as locked`.execute(tx);
       if (!rows[0]?.locked) {
         counts.skipped++;
         return;
       }
-      const calendar = options.calendarFor(parseDivision(organisation.division), organisation.closure_days.map((c) => c.date));
+      const calendar = options.calendarFor(parseDivision(organisation.division), organisation.closureDays);
       const base = { organisationId: organisation.id, now: options.now };
       const yesterday = fromEpochDay(parseIsoDate(today) - 1);
       counts.dueSoon += await recordDeadlineEvents(tx, { ...base, type: 'deadline.due_soon', statuses: ['pending'], from: today, to: calendar.addWorkingDays(today, 1) });

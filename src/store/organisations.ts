@@ -128,7 +128,7 @@ export interface CalendarSettings {
   deadlinesCalendar: string | null;
 }
 
-/** Every landlord's calendar settings, for the sweep's check that deadlines were counted on today's calendar. */
+/** Every landlord's calendar settings, for the sweep, which works landlord by landlord on each one's calendar. */
 export async function listCalendarSettings(db: Db): Promise<CalendarSettings[]> {
   const rows = await db.selectFrom('organisations').select(['id', 'division', 'closure_days', 'deadlines_calendar']).orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, division: r.division, closureDays: r.closure_days.map((c) => c.date), deadlinesCalendar: r.deadlines_calendar }));
