@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { londonDateOf, type CalendarFor } from '../domain/calendar/index.ts';
-import { close } from '../domain/complaint/index.ts';
+import { autoClosedAt, close } from '../domain/complaint/index.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import { runComplaintCommand } from '../store/complaint-commands.ts';
 import type { Db } from '../store/database.ts';
@@ -40,7 +40,8 @@ export async function autoCloseDue(db: Db, options: { now: Date; calendarFor: Ca
       const who = { organisationId: candidate.organisation_id, actor: SWEEP_ACTOR, recordedAt: options.now, calendarFor: options.calendarFor };
       try {
         const saved = await runComplaintCommand(tx, who, { complaintId: candidate.id, expectedVersion: undefined, occurredAt: options.now }, (c, ctx) =>
-          close(c, { reason: 'auto_close' }, ctx),
+          // Dated when the window ran out, recorded now: a late sweep does not move the closure.
+          close(c, { reason: 'auto_close' }, { ...ctx, occurredAt: autoClosedAt(c, ctx.policy, ctx.calendar, ctx.recordedAt) ?? ctx.occurredAt }),
         );
         if (saved === 'not_found' || saved === 'stale') throw new Error(`complaint ${candidate.id} changed while locked`);
       } catch (err) {

@@ -33,9 +33,10 @@ t.test('the SLA sweep', async (t) => {
 
   await t.test('P auto-closed through the domain, by the sweep; Q, who came back, left open', async (t) => {
     const p = await l.get(`/v1/complaints/${ids.P}`);
-    t.match(p, { status: 'closed', closure: { reason: 'auto_close', at: '2026-12-10T07:00:00.000Z', statusBefore: 'stage_1_responded' } });
+    // Dated when the window ran out (00:00 on the 10th), recorded when the sweep ran.
+    t.match(p, { status: 'closed', closure: { reason: 'auto_close', at: '2026-12-10T00:00:00.000Z', statusBefore: 'stage_1_responded' } });
     const events = (await l.get(`/v1/complaints/${ids.P}/events`)).items;
-    t.match(events.at(-1), { type: 'complaint.closed', actor: 'system:sweep', occurredAt: '2026-12-10T07:00:00.000Z' });
+    t.match(events.at(-1), { type: 'complaint.closed', actor: 'system:sweep', occurredAt: '2026-12-10T00:00:00.000Z', recordedAt: '2026-12-10T07:00:00.000Z' });
     t.equal((await l.get(`/v1/complaints/${ids.Q}`)).status, 'stage_1_responded');
   });
 

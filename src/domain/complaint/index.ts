@@ -38,3 +38,4 @@ export {
   type DeadlineStatus,
 } from './deadline.ts';
 export { deadlinesOf, endedAt, stageResponseDue } from './deadlines.ts';
+export { autoClosedAt } from './auto-close-at.ts';

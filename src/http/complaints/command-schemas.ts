@@ -120,6 +120,7 @@ export const RespondBody = body(
 export const EscalateBody = body({
   reason: Type.Optional(Nullable(LongText({ description: 'the resident need not give one' }))),
   lateDiscretion: Type.Optional(Nullable(LongText({ description: "why a request after the policy's escalation window is accepted" }))),
+  loggedAt: Type.Optional(Nullable(Instant('when the request was logged (the escalation_logging clock start); defaults to occurredAt'))),
 });
 
 export const RefuseEscalationBody = body({

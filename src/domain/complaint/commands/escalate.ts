@@ -5,7 +5,7 @@ import { clockDates } from '../clock-dates.ts';
 import { asJson, begin, commit, type CommandContext, type CommandResult } from '../command-context.ts';
 import { ESCALATION_REFUSAL_GROUNDS, type EscalationRefusalGround } from '../complaint-outcomes.ts';
 import type { Complaint } from '../complaint.ts';
-import { Missing, oneOf, textOrNull } from '../input-checks.ts';
+import { instant, Missing, oneOf, textOrNull } from '../input-checks.ts';
 import { targetStatus } from '../transitions.ts';
 
 export interface EscalateInput {
@@ -13,6 +13,24 @@ export interface EscalateInput {
   reason?: string | null;
   /** Why a request after the policy's escalation window is accepted. */
   lateDiscretion?: string | null;
+  /**
+   * When the request was logged (the `escalation_logging` clock start): between the
+   * request and the moment it is entered; defaults to the request's own time, so a
+   * back-dated escalation counts from its real date, never from the day it was typed in.
+   */
+  loggedAt?: string | null;
+}
+
+function loggedAtOf(input: EscalateInput, requestedAt: string, ctx: CommandContext): string {
+  if (input.loggedAt == null) return requestedAt;
+  const loggedAt = instant(input.loggedAt, 'loggedAt');
+  if (Date.parse(loggedAt) < Date.parse(requestedAt)) {
+    throw new DomainError('conflict', 'logged_before_requested', `loggedAt ${loggedAt} is before the escalation was requested (${requestedAt})`);
+  }
+  if (Date.parse(loggedAt) > ctx.recordedAt.getTime()) {
+    throw new DomainError('conflict', 'occurred_in_future', `loggedAt ${loggedAt} is after the time it was recorded (${ctx.recordedAt.toISOString()})`);
+  }
+  return loggedAt;
 }
 
 /**
@@ -37,13 +55,14 @@ export function escalate(complaint: Complaint, input: EscalateInput, ctx: Comman
       );
     }
   }
+  const loggedAt = loggedAtOf(input, at, ctx);
   const next: Complaint = {
     ...complaint,
     status: targetStatus('escalate', complaint),
     stage: 2,
-    escalation: { requestedAt: at, loggedAt: ctx.recordedAt.toISOString(), reason: textOrNull(input.reason), lateDiscretion },
+    escalation: { requestedAt: at, loggedAt, reason: textOrNull(input.reason), lateDiscretion },
   };
-  return commit(next, ctx, 'complaint.escalated', asJson({ reason: textOrNull(input.reason), lateDiscretion, windowClosesOn: closes?.date ?? null }));
+  return commit(next, ctx, 'complaint.escalated', asJson({ reason: textOrNull(input.reason), lateDiscretion, loggedAt, windowClosesOn: closes?.date ?? null }));
 }
 
 export interface RefuseEscalationInput {
