@@ -15,6 +15,8 @@ import { registerErrorHandling } from './http/errors.ts';
 import { complaintCommandRoutes } from './http/complaints/command-routes.ts';
 import { COMPLAINT_SCHEMAS } from './http/complaints/complaint-schema.ts';
 import { complaintRoutes } from './http/complaints/routes.ts';
+import { eventRoutes } from './http/events/routes.ts';
+import { PublicEventSchema } from './http/events/schemas.ts';
 import { healthRoutes } from './http/health/routes.ts';
 import { intakeRoutes, type IntakeLimits } from './http/intake/routes.ts';
 import { organisationRoutes } from './http/organisation/routes.ts';
@@ -40,6 +42,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   bodyLimitBytes?: number;
   trustProxy?: boolean;
+  /** How long the change feed keeps events (at least 90 days by default). */
+  eventRetentionDays?: number;
 }
 
 // A caller's X-Request-Id is kept when it is short and plain, so it can be traced through
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     PresetSchema,
     ...COMPLAINT_SCHEMAS,
     ...SLA_SCHEMAS,
+    PublicEventSchema,
   ]) app.addSchema(schema);
   await registerOpenApi(app);
   registerAuthentication(app, deps);
@@ -98,5 +103,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(slaRoutes, complaintDeps);
   await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });
   await app.register(reportRoutes, complaintDeps);
+  await app.register(eventRoutes, { db: deps.db, retentionDays: deps.eventRetentionDays ?? 90 });
   return app;
 }

@@ -2,6 +2,7 @@ import type { IsoDate } from '../domain/calendar/index.ts';
 import { planPolicyChange, type PolicyChangeRequest } from '../domain/policy/policy-change.ts';
 import type { PolicyPreset } from '../domain/policy/index.ts';
 import type { Db } from './database.ts';
+import { recordPolicyChanged } from './admin-public-events.ts';
 import { findPolicyVersion, insertPolicyVersion, listPolicyVersions, lockPolicyVersions, type PolicyVersion } from './policy-versions.ts';
 
 /** Applies a policy change as a new version, one writer per organisation at a time. */
@@ -24,6 +25,7 @@ export async function changePolicy(
       { version: change.version, effectiveFrom: change.effectiveFrom, preset: change.preset, policy: change.policy, createdBy: input.actor },
       input.now,
     );
+    await recordPolicyChanged(tx, input.organisationId, version, input.actor, input.now);
     return { created: true, version };
   });
 }

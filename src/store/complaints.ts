@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintEvent, Deadline } from '../domain/complaint/index.ts';
+import { recordComplaintPublicEvents } from './complaint-public-events.ts';
 import type { Db } from './database.ts';
 
 // Complaint state, its append-only events and its derived deadlines, always written
@@ -85,6 +86,7 @@ export async function insertComplaint(
     .values({ id: complaint.id, organisation_id: complaint.organisationId, created_at: now, ...columnsOf(complaint, now) })
     .execute();
   await appendEvents(tx, complaint.organisationId, events);
+  await recordComplaintPublicEvents(tx, complaint, events, now);
   await replaceDeadlines(tx, complaint, deadlines);
 }
 
@@ -106,6 +108,7 @@ export async function updateComplaint(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return false;
   await appendEvents(tx, complaint.organisationId, events);
+  await recordComplaintPublicEvents(tx, complaint, events, now);
   await replaceDeadlines(tx, complaint, deadlines);
   return true;
 }

@@ -11,6 +11,11 @@ const PAYLOAD = sql`jsonb_build_object(
   'reference', c.reference, 'kind', d.kind, 'stage', d.stage, 'ref', nullif(d.ref, ''),
   'dueDate', d.due_date, 'handler', c.handler, 'serviceArea', c.service_area)`;
 
+// The public event's data: the complaint as every complaint event carries it, and the deadline.
+const PUBLIC_DATA = sql`jsonb_build_object(
+  'complaintId', c.id, 'reference', c.reference, 'externalRef', c.external_ref, 'status', c.status,
+  'stage', c.stage, 'version', c.version, 'change', r.payload - 'reference')`;
+
 /**
  * Records `type` for each of the landlord's deadlines in state `statuses` with a due date
  * in [from, to]; returns how many were new.
@@ -19,13 +24,20 @@ export async function recordDeadlineEvents(
   tx: Db,
   q: { organisationId: string; type: OutboxEventType; statuses: readonly string[]; from: string; to: string; now: Date },
 ): Promise<number> {
+  // Each new outbox row becomes a public event in the same statement (so the same
+  // transaction): the feed and webhooks see exactly the deadline events recorded here.
   const result = await sql`
-    insert into outbox_events (organisation_id, type, complaint_id, deadline_kind, deadline_ref, due_date, payload, occurred_at, created_at)
-    select d.organisation_id, ${q.type}, d.complaint_id, d.kind, d.ref, d.due_date, ${PAYLOAD}, ${q.now}, ${q.now}
-    from complaint_deadlines d join complaints c on c.id = d.complaint_id and c.organisation_id = d.organisation_id
-    where d.organisation_id = ${q.organisationId} and d.owner = 'landlord' and d.status in (${sql.join(q.statuses)})
-      and d.due_date >= ${q.from}::date and d.due_date <= ${q.to}::date
-    on conflict do nothing`.execute(tx);
+    with recorded as (
+      insert into outbox_events (organisation_id, type, complaint_id, deadline_kind, deadline_ref, due_date, payload, occurred_at, created_at)
+      select d.organisation_id, ${q.type}, d.complaint_id, d.kind, d.ref, d.due_date, ${PAYLOAD}, ${q.now}, ${q.now}
+      from complaint_deadlines d join complaints c on c.id = d.complaint_id and c.organisation_id = d.organisation_id
+      where d.organisation_id = ${q.organisationId} and d.owner = 'landlord' and d.status in (${sql.join(q.statuses)})
+        and d.due_date >= ${q.from}::date and d.due_date <= ${q.to}::date
+      on conflict do nothing
+      returning id, organisation_id, type, complaint_id, payload, occurred_at, created_at)
+    insert into events (id, organisation_id, type, complaint_id, occurred_at, created_at, data)
+    select r.id, r.organisation_id, r.type, r.complaint_id, r.occurred_at, r.created_at, ${PUBLIC_DATA}
+    from recorded r join complaints c on c.id = r.complaint_id and c.organisation_id = r.organisation_id`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -25,6 +25,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'sla', description: 'What is breached, what falls due, and how each deadline was worked out' },
         { name: 'public intake', description: "Complaints from a landlord's website form" },
         { name: 'policy', description: "The landlord's versioned complaints policy and its compliance with the Code" },
+        { name: 'events', description: 'The change feed: every change as an event, in commit order' },
+        { name: 'webhooks', description: 'Subscriptions: events pushed, signed by Standard Webhooks 1.0, retried for 3 days' },
         { name: 'reports', description: "The regulator's measures (TSM CH01, CH02), the annual performance report and the Code self-assessment" },
       ],
     },
