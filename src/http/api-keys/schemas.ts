@@ -29,4 +29,5 @@ export const CreateApiKeyBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ApiKeyParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+// The pattern refuses Ajv's `urn:uuid:` form, which PostgreSQL's uuid type does not take.
+export const ApiKeyParams = Type.Object({ id: Type.String({ format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }) });

@@ -23,7 +23,11 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const Instant = (description?: string) =>
   Type.String({ format: 'date-time', ...(description === undefined ? {} : { description }) });
 export const IsoDate = IsoDateSchema;
-export const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description === undefined ? {} : { description }) });
+// Ajv's `uuid` format also accepts a `urn:uuid:` prefix, which PostgreSQL's uuid type refuses
+// (a 500): the pattern keeps ids to the plain form the API issues.
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const Uuid = (description?: string) =>
+  Type.String({ format: 'uuid', pattern: UUID_PATTERN, ...(description === undefined ? {} : { description }) });
 export const StageSchema = Type.Union([Type.Literal(1), Type.Literal(2)], { description: 'the stage of the complaints process: 1 or 2' });
 export const ItemId = (description: string) => Type.String({ description });
 
