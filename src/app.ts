@@ -11,7 +11,9 @@ import { DivisionSchema } from './http/calendar/schemas.ts';
 import { registerAuthentication } from './http/auth.ts';
 import { registerOpenApi } from './http/docs/openapi.ts';
 import { treatEmptyBodiesAsEmptyObjects } from './http/empty-body.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { refuseUnstorableInput } from './http/unstorable-input.ts';
+import { answerFrameworkError, registerErrorHandling } from './http/errors.ts';
+import { trackAllowedMethods } from './http/allowed-methods.ts';
 import { complaintCommandRoutes } from './http/complaints/command-routes.ts';
 import { COMPLAINT_SCHEMAS } from './http/complaints/complaint-schema.ts';
 import { complaintRoutes } from './http/complaints/routes.ts';
@@ -60,15 +62,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // strictNumbers off: with it on, Ajv coerces "Infinity" or "1e309" in a query to a number
+    // and then skips the range checks, so a non-finite limit or year reached the database.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, strictNumbers: false } },
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerErrorHandling(app);
+  registerErrorHandling(app, trackAllowedMethods(app));
   treatEmptyBodiesAsEmptyObjects(app);
+  refuseUnstorableInput(app);
   registerRouteConventions(app);
   await app.register(helmet, { global: true });
   for (const schema of [

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { londonDateOf } from '../../domain/calendar/index.ts';
-import type { LogComplaintInput, OpenLinkedComplaintInput } from '../../domain/complaint/index.ts';
 import { logNewComplaint, openLinkedNewComplaint } from '../../store/complaint-commands.ts';
 import { deadlinesOfComplaints, listComplaintEvents, listComplaints } from '../../store/complaint-queries.ts';
 import { findComplaint } from '../../store/complaints.ts';
@@ -47,7 +46,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
       const { occurredAt, ...input } = request.body;
       const who = actorOf(request, deps);
       return sendIdempotent(request, reply, deps, async (tx) => {
-        const saved = await logNewComplaint(tx, who, input as LogComplaintInput, occurredAt ? new Date(occurredAt) : who.recordedAt);
+        const saved = await logNewComplaint(tx, who, input, occurredAt ? new Date(occurredAt) : who.recordedAt);
         return {
           status: 201,
           body: complaintView(saved.complaint, saved.deadlines, londonDateOf(who.recordedAt)),
@@ -81,7 +80,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
       const who = actorOf(request, deps);
       return sendIdempotent(request, reply, deps, async (tx) => {
         const at = occurredAt ? new Date(occurredAt) : who.recordedAt;
-        const result = await openLinkedNewComplaint(tx, who, request.params.id, input as OpenLinkedComplaintInput, at);
+        const result = await openLinkedNewComplaint(tx, who, request.params.id, input, at);
         if (result === 'not_found') throw notFound(`Complaint ${request.params.id}`);
         const { complaint, deadlines } = result.linked;
         return { status: 201, body: complaintView(complaint, deadlines, londonDateOf(who.recordedAt)), headers: createdComplaintHeaders(complaint) };
