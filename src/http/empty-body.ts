@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
  */
 export function treatEmptyBodiesAsEmptyObjects(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  // Only JSON bodies: Fastify's built-in text/plain parser would let a text body reach
+  // validation as a string ("body must be object") instead of answering 415.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text === '') return done(null, {});

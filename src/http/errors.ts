@@ -19,9 +19,11 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   406: 'Not acceptable',
+  408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -116,7 +118,12 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   if (status === 429) return problem(request, 429, 'rate_limited', 'Too many requests; retry after the time given in Retry-After');
   if (status >= 400 && status < 500) {
     const code = FASTIFY_CODES[fastifyError.code] ?? 'bad_request';
-    const detail = code === 'malformed_json' ? 'The request body is not valid JSON' : fastifyError.message;
+    const detail =
+      code === 'malformed_json'
+        ? 'The request body is not valid JSON'
+        : code === 'unsupported_media_type'
+          ? "The body's Content-Type is not one this operation accepts (application/json unless its documentation says otherwise)"
+          : fastifyError.message;
     return problem(request, status, code, detail);
   }
   return problem(request, 500, 'internal_error', 'An unexpected error occurred; it has been logged with the request id');
@@ -127,14 +134,34 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * Errors the router raises before any hook runs (a path parameter over the length limit, a
+ * URL that does not decode): answered as problem+json with the request id like all others.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body = tooLong
+    ? problem(request, 414, 'uri_too_long', 'A path parameter is longer than any id or reference this API issues')
+    : problem(request, 400, 'bad_url', 'The URL is not valid (it does not decode)');
+  request.log.info({ code: body.code, status: body.status }, 'request rejected');
+  void sendProblem(reply, body);
+}
+
+export function registerErrorHandling(app: FastifyInstance, allowedMethods: (path: string) => string[]): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, status: body.status }, 'request rejected');
     return sendProblem(reply, body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(request, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = allowedMethods(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, problem(request, 405, 'method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`));
+    }
+    return sendProblem(reply, problem(request, 404, 'route_not_found', `No route ${request.method} ${path}`));
+  });
 }

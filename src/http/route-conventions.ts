@@ -54,6 +54,7 @@ export function registerRouteConventions(app: FastifyInstance): void {
       response[status] ??= problemResponse(description);
     };
     if (schema.body || schema.querystring || schema.params || schema.headers) add(400, 'The request is invalid: see `errors`');
+    if (schema.params) add(414, 'A path parameter is longer than any id this API issues');
     if (schema.body) {
       add(413, 'The body is larger than the limit');
       add(415, 'The body is not JSON');

@@ -31,5 +31,6 @@ export function allowOrigin(request: FastifyRequest, reply: FastifyReply, allowe
   if (!allowed.includes(origin)) {
     throw new HttpProblem(403, 'origin_not_allowed', 'Forbidden', `Complaints cannot be posted from ${origin}; the landlord has not listed it`);
   }
-  reply.header('access-control-allow-origin', origin);
+  // A browser script may read only the headers listed here: it needs Retry-After after a 429.
+  reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', 'Retry-After, X-Request-Id');
 }
