@@ -37,9 +37,9 @@ export async function autoCloseDue(db: Db, options: { now: Date; calendarFor: Ca
         for update of c skip locked`.execute(tx);
       const candidate = rows[0];
       if (candidate === undefined) return 'none' as const;
-      const who = { organisationId: candidate.organisation_id, actor: SWEEP_ACTOR, recordedAt: options.now, calendarFor: options.calendarFor };
+      const who = { organisationId: candidate.organisation_id, actor: SWEEP_ACTOR, recordedAt: options.now, clock: () => options.now, calendarFor: options.calendarFor };
       try {
-        const saved = await runComplaintCommand(tx, who, { complaintId: candidate.id, expectedVersion: undefined, occurredAt: options.now }, (c, ctx) =>
+        const saved = await runComplaintCommand(tx, who, { complaintId: candidate.id, expectedVersions: undefined, occurredAt: options.now }, (c, ctx) =>
           // Dated when the window ran out, recorded now: a late sweep does not move the closure.
           close(c, { reason: 'auto_close' }, { ...ctx, occurredAt: autoClosedAt(c, ctx.policy, ctx.calendar, ctx.recordedAt) ?? ctx.occurredAt }),
         );

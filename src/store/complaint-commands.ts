@@ -11,8 +11,10 @@ import {
   type Deadline,
   type LogComplaintInput,
 } from '../domain/complaint/index.ts';
+import type { Clock } from '../domain/clock.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import { policyVersionInForce } from '../domain/policy/index.ts';
+import { externalRefTaken } from './external-ref-taken.ts';
 import { nextComplaintReference } from './complaint-references.ts';
 import { findComplaintIdByExternalRef, insertComplaint, lockComplaint, updateComplaint } from './complaints.ts';
 import type { Db } from './database.ts';
@@ -26,7 +28,10 @@ import { findPolicyVersion, listPolicyVersions } from './policy-versions.ts';
 export interface Actor {
   organisationId: string;
   actor: string;
+  /** When the request arrived. */
   recordedAt: Date;
+  /** Read again once a complaint is locked, so concurrent commands are dated in the order they apply. */
+  clock: Clock;
   calendarFor: CalendarFor;
 }
 
@@ -42,11 +47,7 @@ async function calendarOf(tx: Db, who: Actor) {
 }
 
 async function assertExternalRefFree(tx: Db, organisationId: string, externalRef: string | null | undefined): Promise<void> {
-  if (externalRef && (await findComplaintIdByExternalRef(tx, organisationId, externalRef))) {
-    throw new DomainError('conflict', 'external_ref_taken', `A complaint with externalRef ${externalRef} already exists`, [
-      { field: 'body.externalRef', message: 'is already used by another complaint of this landlord' },
-    ]);
-  }
+  if (externalRef && (await findComplaintIdByExternalRef(tx, organisationId, externalRef))) throw externalRefTaken(externalRef);
 }
 
 /** A complaint keeps the policy version in force on the London date it was received (domain §5). */
@@ -75,31 +76,34 @@ export async function logNewComplaint(tx: Db, who: Actor, input: LogComplaintInp
 }
 
 /**
- * Applies `command` to the locked complaint. `expectedVersion` (from If-Match) guards
+ * Applies `command` to the locked complaint. `expectedVersions` (from If-Match) guards
  * against lost updates: a stale one is refused before anything changes.
  */
 export async function runComplaintCommand(
   tx: Db,
   who: Actor,
-  target: { complaintId: string; expectedVersion: number | undefined; occurredAt: Date | undefined },
+  target: { complaintId: string; expectedVersions: readonly number[] | undefined; occurredAt: Date | undefined },
   command: (complaint: Complaint, ctx: CommandContext) => CommandResult,
 ): Promise<Saved | 'not_found' | 'stale'> {
   const current = await lockComplaint(tx, who.organisationId, target.complaintId);
   if (!current) return 'not_found';
-  if (target.expectedVersion !== undefined && target.expectedVersion !== current.version) return 'stale';
+  if (target.expectedVersions !== undefined && !target.expectedVersions.includes(current.version)) return 'stale';
   const policy = await findPolicyVersion(tx, who.organisationId, current.policyVersion);
   if (!policy) throw new Error(`policy version ${current.policyVersion} of complaint ${current.id} is missing`);
   const calendar = await calendarOf(tx, who);
+  // Taken under the row lock: a command without occurredAt that waited for another one
+  // is dated after it, instead of before it (which the domain would refuse).
+  const recordedAt = who.clock();
   const ctx: CommandContext = {
-    occurredAt: target.occurredAt ?? who.recordedAt,
-    recordedAt: who.recordedAt,
+    occurredAt: target.occurredAt ?? recordedAt,
+    recordedAt,
     actor: who.actor,
     policy: policy.policy,
     calendar,
   };
   const { complaint, events } = command(current, ctx);
   const deadlines = deadlinesOf(complaint, policy.policy, calendar);
-  if (!(await updateComplaint(tx, complaint, current.version, events, deadlines, who.recordedAt))) return 'stale';
+  if (!(await updateComplaint(tx, complaint, current.version, events, deadlines, recordedAt))) return 'stale';
   return { complaint, deadlines };
 }
 

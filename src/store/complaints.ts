@@ -1,6 +1,8 @@
 import type { Complaint, ComplaintEvent, Deadline } from '../domain/complaint/index.ts';
 import { recordComplaintPublicEvents } from './complaint-public-events.ts';
 import type { Db } from './database.ts';
+import { externalRefTaken } from './external-ref-taken.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 // Complaint state, its append-only events and its derived deadlines, always written
 // together inside the caller's transaction.
@@ -81,10 +83,17 @@ export async function insertComplaint(
   deadlines: readonly Deadline[],
   now: Date,
 ): Promise<void> {
-  await tx
-    .insertInto('complaints')
-    .values({ id: complaint.id, organisation_id: complaint.organisationId, created_at: now, ...columnsOf(complaint, now) })
-    .execute();
+  try {
+    await tx
+      .insertInto('complaints')
+      .values({ id: complaint.id, organisation_id: complaint.organisationId, created_at: now, ...columnsOf(complaint, now) })
+      .execute();
+  } catch (err) {
+    // Two creates with one externalRef both pass the check before either commits: the
+    // constraint decides, and the loser hears what a sequential second create would.
+    if (isUniqueViolation(err, 'complaints_external_ref_uq')) throw externalRefTaken(complaint.externalRef ?? '');
+    throw err;
+  }
   await appendEvents(tx, complaint.organisationId, events);
   await recordComplaintPublicEvents(tx, complaint, events, now);
   await replaceDeadlines(tx, complaint, deadlines);

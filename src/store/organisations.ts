@@ -93,21 +93,24 @@ export async function findOrganisation(db: Db, organisationId: string): Promise<
 }
 
 /**
- * Replaces the settings when `expectedVersion` is current (or not given); returns the new
+ * Replaces the settings when `expectedVersions` (If-Match) includes the current version (or not given); returns the new
  * state, or 'stale' when another writer got there first.
  */
 export async function updateOrganisation(
   db: Db,
   organisationId: string,
   settings: OrganisationSettings,
-  expectedVersion: number | undefined,
+  expectedVersions: readonly number[] | undefined,
   now: Date,
 ): Promise<Organisation | 'stale'> {
   let query = db
     .updateTable('organisations')
     .set((eb) => ({ ...settingsColumns(settings), updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', organisationId);
-  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  if (expectedVersions !== undefined) {
+    if (expectedVersions.length === 0) return 'stale';
+    query = query.where('version', 'in', expectedVersions);
+  }
   const row = await query.returning(columns).executeTakeFirst();
   return row ? toOrganisation(row) : 'stale';
 }

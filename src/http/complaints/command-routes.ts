@@ -4,7 +4,7 @@ import { londonDateOf } from '../../domain/calendar/index.ts';
 import * as complaintDomain from '../../domain/complaint/index.ts';
 import type { CommandContext, CommandResult, Complaint } from '../../domain/complaint/index.ts';
 import { runComplaintCommand } from '../../store/complaint-commands.ts';
-import { etagOf, staleVersion, versionFromIfMatch } from '../etag.ts';
+import { etagOf, staleVersion, versionsFromIfMatch } from '../etag.ts';
 import { notFound } from '../http-problem.ts';
 import { IdempotencyHeaders, sendIdempotent } from '../idempotency.ts';
 import { problemResponse } from '../problem-schema.ts';
@@ -75,13 +75,13 @@ export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = as
       async (request, reply) => {
         const params = request.params as { id: string; itemId?: string };
         const { occurredAt, ...input } = request.body as Input & { occurredAt?: string };
-        const expectedVersion = versionFromIfMatch(request.headers['if-match']);
+        const expectedVersions = versionsFromIfMatch(request.headers['if-match']);
         const who = actorOf(request, deps);
         return sendIdempotent(request, reply, deps, async (tx) => {
           const result = await runComplaintCommand(
             tx,
             who,
-            { complaintId: params.id, expectedVersion, occurredAt: occurredAt ? new Date(occurredAt) : undefined },
+            { complaintId: params.id, expectedVersions, occurredAt: occurredAt ? new Date(occurredAt) : undefined },
             (complaint, ctx) => command.apply(complaint, input, ctx, params.itemId ?? ''),
           );
           if (result === 'not_found') throw notFound(`Complaint ${params.id}`);

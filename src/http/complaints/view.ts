@@ -19,7 +19,7 @@ export function createdComplaintHeaders(complaint: Complaint): Record<string, st
 
 export function actorOf(request: FastifyRequest, deps: { clock: Clock; calendarFor: CalendarFor }): Actor {
   const { organisationId, apiKeyId } = principalOf(request);
-  return { organisationId, actor: apiKeyId, recordedAt: deps.clock(), calendarFor: deps.calendarFor };
+  return { organisationId, actor: apiKeyId, recordedAt: deps.clock(), clock: deps.clock, calendarFor: deps.calendarFor };
 }
 
 export interface ComplaintRouteDeps {

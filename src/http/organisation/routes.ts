@@ -3,9 +3,10 @@ import { Type } from '@sinclair/typebox';
 import type { Clock } from '../../domain/clock.ts';
 import { assertValidSettings } from '../../domain/organisation/organisation-settings.ts';
 import type { Db } from '../../store/database.ts';
-import { findOrganisation, updateOrganisation, type Organisation } from '../../store/organisations.ts';
+import { changeOrganisation } from '../../app/organisation/change-organisation.ts';
+import { findOrganisation, type Organisation } from '../../store/organisations.ts';
 import { principalOf } from '../auth.ts';
-import { etagOf, staleVersion, versionFromIfMatch } from '../etag.ts';
+import { etagOf, staleVersion, versionsFromIfMatch } from '../etag.ts';
 import { notFound } from '../http-problem.ts';
 import { problemResponse } from '../problem-schema.ts';
 import { IfMatchHeaders, OrganisationSchema, OrganisationSettingsBody } from './schemas.ts';
@@ -44,9 +45,10 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Cloc
       },
     },
     async (request, reply) => {
-      const expected = versionFromIfMatch(request.headers['if-match']);
+      const expected = versionsFromIfMatch(request.headers['if-match']);
       assertValidSettings(request.body);
-      const updated = await updateOrganisation(db, principalOf(request).organisationId, request.body, expected, clock());
+      const { organisationId, apiKeyId } = principalOf(request);
+      const updated = await changeOrganisation(db, { organisationId, settings: request.body, expectedVersions: expected, now: clock(), actor: apiKeyId });
       if (updated === 'stale') throw staleVersion();
       return reply.header('etag', etagOf(updated.version)).send(organisationBody(updated));
     },
