@@ -46,7 +46,7 @@ t.test('complaint writes: idempotency, preconditions, rules, isolation', async (
   const complaint = (await app.inject({ method: 'GET', url: '/v1/complaints/CMP-2026-000001', headers: crm.headers })).json();
   const id: string = complaint.id;
 
-  await t.test('rules answer 409 with the rule named, missing elements 422 listing them, and change nothing', async (t) => {
+  await t.test('rules answer 409 with the rule named, missing elements 400 listing them, and change nothing', async (t) => {
     const early = await app.inject({ method: 'POST', url: `/v1/complaints/${id}/escalate`, headers: crm.headers });
     t.equal(early.statusCode, 409, 'a command with nothing to say may come with no body at all');
     t.equal(early.json().code, 'invalid_transition');
@@ -62,8 +62,8 @@ t.test('complaint writes: idempotency, preconditions, rules, isolation', async (
     t.equal(replay.statusCode, 200, 'a retried command replays rather than failing as a second acknowledgement');
     t.equal(replay.json().version, acked.json().version);
     const incomplete = await post(`/v1/complaints/${id}/respond`, { stage: 1 });
-    t.equal(incomplete.statusCode, 422);
-    t.equal(incomplete.json().code, 'response_incomplete');
+    t.equal(incomplete.statusCode, 400, 'the schema requires every element, so one 400 lists every missing one');
+    t.equal(incomplete.json().code, 'validation_failed');
     const fields = incomplete.json().errors.map((e: { field: string }) => e.field);
     t.ok(fields.every((f: string) => f.startsWith('body.')), `fields are named as in a 400: ${fields.join(', ')}`);
     for (const f of ['definition', 'decisions', 'remedies', 'outstandingActions', 'escalationExplained']) {

@@ -170,7 +170,8 @@ t.test('every route answers as the document says', async (t) => {
     await call(t, 'post', '/v1/complaints', { body: aComplaint(), headers: { 'idempotency-key': 'create-a' }, status: 201 });
     await call(t, 'post', '/v1/complaints', { body: aComplaint({ description: 'Other' }), headers: { 'idempotency-key': 'create-a' }, status: 422 });
     await call(t, 'post', '/v1/complaints', { body: aComplaint(), status: 409 });
-    await call(t, 'post', '/v1/complaints', { body: aComplaint({ description: undefined, externalRef: 'CRM-0' }), status: 422 });
+    await call(t, 'post', '/v1/complaints', { body: aComplaint({ description: undefined, externalRef: 'CRM-0' }), status: 400 });
+    await call(t, 'post', '/v1/complaints', { body: aComplaint({ description: '   ', externalRef: 'CRM-0' }), status: 422 });
     const b: string = (await call(t, 'post', '/v1/complaints', { body: aComplaint({ externalRef: 'CRM-2' }), status: 201 })).json().id;
     const c: string = (await call(t, 'post', '/v1/complaints', { body: aComplaint({ externalRef: 'CRM-3' }), status: 201 })).json().id;
 
@@ -189,7 +190,7 @@ t.test('every route answers as the document says', async (t) => {
     await command(t, a, 'respond', respond(1, beforeResponse.matters));
     clock.set('2026-11-24T10:00:00Z');
     await call(t, 'post', '/v1/complaints/{id}/linked-complaints', { params: { id: a }, body: { receivedAt: '2026-11-24T09:00:00Z', description: 'The contractor was rude' }, status: 201 });
-    await call(t, 'post', '/v1/complaints/{id}/linked-complaints', { params: { id: a }, body: { receivedAt: '2026-11-24T09:00:00Z' }, status: 422 });
+    await call(t, 'post', '/v1/complaints/{id}/linked-complaints', { params: { id: a }, body: { receivedAt: '2026-11-24T09:00:00Z' }, status: 400 });
     await command(t, a, 'escalate', {});
     const stage2 = (await command(t, a, 'acknowledge-stage-2', { ...ack, handler: 'bob' })).json();
     await command(t, a, 'respond', respond(2, stage2.matters));
@@ -198,7 +199,9 @@ t.test('every route answers as the document says', async (t) => {
 
     await command(t, b, 'decline', COMMAND_BODIES.decline!);
     await command(t, c, 'acknowledge', ack);
-    await command(t, c, 'respond', { stage: 1 }, 422);
+    await command(t, c, 'respond', { stage: 1 }, 400);
+    const unexplained = { ...respond(1, (await call(t, 'get', '/v1/complaints/{idOrReference}', { params: { idOrReference: c }, status: 200 })).json().matters), escalationExplained: false };
+    await command(t, c, 'respond', unexplained, 422);
     await command(t, c, 'respond', respond(1, (await call(t, 'get', '/v1/complaints/{idOrReference}', { params: { idOrReference: c }, status: 200 })).json().matters));
     await command(t, c, 'escalate', {});
     await command(t, c, 'refuse-escalation', COMMAND_BODIES['refuse-escalation']!);
@@ -219,7 +222,8 @@ t.test('every route answers as the document says', async (t) => {
   await t.test('complaint commands: 409 when a rule refuses, 412 with a stale If-Match, 422 when incomplete or a key is reused', async (t) => {
     const fresh: string = (await call(t, 'post', '/v1/complaints', { body: aComplaint({ externalRef: 'CRM-4' }), status: 201 })).json().id;
     await command(t, fresh, 'escalate', {}, 409);
-    await command(t, fresh, 'acknowledge', {}, 422);
+    await command(t, fresh, 'acknowledge', {}, 400);
+    await command(t, fresh, 'acknowledge', { ...ack, definition: '  ' }, 422);
     await command(t, fresh, 'contacts', COMMAND_BODIES.contacts!, 200, { 'idempotency-key': 'contact-1' });
     await command(t, fresh, 'contacts', COMMAND_BODIES.contacts!, 200, { 'idempotency-key': 'contact-1' });
     await command(t, fresh, 'contacts', { ...COMMAND_BODIES.contacts!, summary: 'Other' }, 422, { 'idempotency-key': 'contact-1' });

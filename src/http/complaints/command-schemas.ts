@@ -30,9 +30,10 @@ import { closed, LongText, MAX_ITEMS, occurredAt, ShortText, TextList } from './
 export { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts';
 export { ComplaintListResponse, ComplaintParams, ComplaintRefParams, EventListResponse, ItemParams, ListComplaintsQuery } from './query-schemas.ts';
 
-// Request bodies of the complaint commands. Where the domain lists every missing required
-// element in one 422 (respond, extend, the log, close at the landlord's discretion), those
-// properties are optional here (still typed) so that the 422 can name them all.
+// Request bodies of the complaint commands. Every element a command always needs is required
+// here, so generated clients type it so and one 400 names every missing one; the domain still
+// checks them (blank text, a flag that must be true: 422), and the elements needed only in some
+// cases (close at the landlord's discretion, decline for age) are left to it.
 
 const ItemRef = (description: string) => Type.String({ maxLength: 20, description });
 const Pence = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000, description: `${description}, in whole pence` });
@@ -40,11 +41,11 @@ const body = <P extends Parameters<typeof Type.Object>[0]>(properties: P, descri
   Type.Object({ ...properties, occurredAt }, { ...closed, ...(description === undefined ? {} : { description }) });
 
 const acknowledgement = {
-  definition: Type.Optional(LongText({ description: "the landlord's understanding of the complaint: required" })),
-  outcomesSought: Type.Optional(TextList('the outcomes the resident seeks: at least one required')),
-  handler: Type.Optional(ShortText({ description: 'who handles the stage: required' })),
+  definition: LongText({ description: "the landlord's understanding of the complaint" }),
+  outcomesSought: TextList('the outcomes the resident seeks: at least one'),
+  handler: ShortText({ description: 'who handles the stage' }),
 };
-export const AcknowledgeBody = body(acknowledgement, 'every element is required; the missing ones are listed in one 422');
+export const AcknowledgeBody = body(acknowledgement, 'every element is required');
 export const AcknowledgeStage2Body = body(acknowledgement, 'every element is required; the handler must not be the stage 1 handler');
 
 export const DeclineBody = body({
@@ -52,9 +53,9 @@ export const DeclineBody = body({
     maxLength: 100,
     description: `an exclusion ground of the policy in force: one of ${EXCLUSION_GROUNDS.join(', ')} (400 unknown_ground; 409 ground_not_in_policy)`,
   }),
-  explanation: Type.Optional(LongText({ description: 'the written reason: required' })),
+  explanation: LongText({ description: 'the written reason' }),
   discretionConsidered: Type.Optional(Type.Boolean({ description: 'required (true) for older_than_age_limit' })),
-  ombudsmanRightGiven: Type.Optional(Type.Boolean({ description: 'must be true: the resident was told of the right to go to the Ombudsman' })),
+  ombudsmanRightGiven: Type.Boolean({ description: 'must be true: the resident was told of the right to go to the Ombudsman' }),
   issueOccurredOn: Type.Optional(Nullable({ ...IsoDateSchema, description: "for older_than_age_limit; defaults to the complaint's" })),
 });
 
@@ -68,13 +69,13 @@ export const LinkBody = body({ complaintId: Uuid('the complaint to link to this 
 
 export const ExtendBody = body(
   {
-    reason: Type.Optional(LongText({ description: 'required' })),
+    reason: LongText(),
     newDueDate: IsoDateSchema,
-    residentToldAt: Type.Optional(Instant('when the resident was told, on or before the current due date: required')),
-    ombudsmanDetailsGiven: Type.Optional(Type.Boolean({ description: "must be true: the Ombudsman's contact details were given" })),
+    residentToldAt: Instant('when the resident was told, on or before the current due date'),
+    ombudsmanDetailsGiven: Type.Boolean({ description: "must be true: the Ombudsman's contact details were given" }),
     goodReason: Type.Optional(Nullable(LongText({ description: "needed only to go beyond the policy's cap" }))),
   },
-  'reason, residentToldAt and ombudsmanDetailsGiven are required; the missing ones are listed in one 422',
+  'goodReason is needed only to go beyond the cap',
 );
 
 const remedy = {
@@ -85,36 +86,25 @@ const remedy = {
   refundPence: Type.Optional(Pence('refund')),
 };
 const action = { description: LongText(), owner: ShortText(), dueDate: IsoDateSchema };
-// In a response, a remedy's or action's missing parts are listed with the response's in one 422.
-const responseRemedy = Type.Object({ ...remedy, type: Type.Optional(remedy.type), description: Type.Optional(remedy.description) }, closed);
-const responseAction = Type.Object(
-  { description: Type.Optional(action.description), owner: Type.Optional(action.owner), dueDate: Type.Optional(action.dueDate) },
-  closed,
-);
+const responseRemedy = Type.Object(remedy, closed);
+const responseAction = Type.Object(action, closed);
 
 export const RemedyBody = body(remedy, 'a financial remedy needs compensationPence and/or refundPence above 0');
 export const ActionBody = body(action);
 
 export const RespondBody = body(
   {
-    stage: Type.Optional(StageSchema),
-    definition: Type.Optional(LongText({ description: 'the complaint definition, restated' })),
-    decisions: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { matterId: Type.Optional(ItemRef('the matter decided')), outcome: Type.Optional(OutcomeSchema), reasons: Type.Optional(LongText()) },
-          closed,
-        ),
-        { maxItems: MAX_ITEMS, description: 'one decision, with reasons, for each matter' },
-      ),
-    ),
-    remedies: Type.Optional(Type.Array(responseRemedy, { maxItems: MAX_ITEMS, description: 'an empty list says none' })),
-    outstandingActions: Type.Optional(Type.Array(responseAction, { maxItems: MAX_ITEMS, description: 'an empty list says none' })),
-    escalationExplained: Type.Optional(
-      Type.Boolean({ description: 'must be true: stage 1, how to escalate; stage 2, the right to go to the Ombudsman' }),
-    ),
+    stage: StageSchema,
+    definition: LongText({ description: 'the complaint definition, restated' }),
+    decisions: Type.Array(Type.Object({ matterId: ItemRef('the matter decided'), outcome: OutcomeSchema, reasons: LongText() }, closed), {
+      maxItems: MAX_ITEMS,
+      description: 'one decision, with reasons, for each matter',
+    }),
+    remedies: Type.Array(responseRemedy, { maxItems: MAX_ITEMS, description: 'an empty list says none' }),
+    outstandingActions: Type.Array(responseAction, { maxItems: MAX_ITEMS, description: 'an empty list says none' }),
+    escalationExplained: Type.Boolean({ description: 'must be true: stage 1, how to escalate; stage 2, the right to go to the Ombudsman' }),
   },
-  'every element is required (remedies and outstandingActions as lists, empty for none); the missing ones are listed in one 422',
+  'every element is required (remedies and outstandingActions as lists, empty for none)',
 );
 
 export const EscalateBody = body({
@@ -125,8 +115,8 @@ export const EscalateBody = body({
 
 export const RefuseEscalationBody = body({
   ground: Type.String({ maxLength: 100, description: `one of ${ESCALATION_REFUSAL_GROUNDS.join(', ')} (400 refusal_ground_not_listed)` }),
-  explanation: Type.Optional(LongText({ description: 'required' })),
-  ombudsmanRightGiven: Type.Optional(Type.Boolean({ description: 'must be true' })),
+  explanation: LongText(),
+  ombudsmanRightGiven: Type.Boolean({ description: 'must be true' }),
 });
 
 export const WithdrawBody = body({ reason: Type.Optional(Nullable(LongText())) });

@@ -38,14 +38,11 @@ const ComplainantBody = Type.Object(
 
 const RepresentativeBody = Type.Object(
   {
-    name: Type.Optional(ShortText()),
-    relationship: Type.Optional(ShortText()),
-    consentDate: Type.Optional(IsoDateSchema),
+    name: ShortText(),
+    relationship: ShortText(),
+    consentDate: IsoDateSchema,
   },
-  {
-    ...closed,
-    description: "someone acting for the resident: name, relationship and the date of the resident's consent are all required (a missing one is a 422)",
-  },
+  { ...closed, description: "someone acting for the resident, with the date of the resident's consent" },
 );
 
 const VulnerabilityBody = Type.Object(
@@ -65,7 +62,7 @@ const UrgencyBody = Type.Object(
 );
 
 const HazardBody = Type.Object(
-  { kind: literals(HAZARD_KINDS), description: Type.Optional(LongText({ description: 'required (a missing one is a 422)' })) },
+  { kind: literals(HAZARD_KINDS), description: LongText() },
   closed,
 );
 
@@ -82,7 +79,7 @@ export const LogComplaintBody = Type.Object(
     urgency: Type.Optional(Nullable(UrgencyBody)),
     category: OptionalNullableShort(),
     serviceArea: OptionalNullableShort(),
-    description: Type.Optional(LongText({ description: 'what the complaint is about: required (a missing one is a 422, with any other missing part)' })),
+    description: LongText({ description: 'what the complaint is about' }),
     outcomesSought,
     externalRef: OptionalNullableShort("the complaint's id in another system; unique per landlord"),
     serviceRequestRef: OptionalNullableShort(),
@@ -97,7 +94,7 @@ export const LogComplaintBody = Type.Object(
 export const LinkedComplaintBody = Type.Object(
   {
     receivedAt: Instant('when the landlord received the new matter'),
-    description: Type.Optional(LongText({ description: 'required (a missing one is a 422)' })),
+    description: LongText(),
     channel: Type.Optional(ChannelSchema),
     matters,
     outcomesSought,

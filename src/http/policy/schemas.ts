@@ -46,6 +46,6 @@ export const ComplianceResponse = Type.Object({
 });
 
 export const VersionQuery = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1, description: 'a version number; the one in force today by default' })) },
+  { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'a version number; the one in force today by default' })) },
   { additionalProperties: false },
 );
