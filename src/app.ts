@@ -20,6 +20,10 @@ import { complaintRoutes } from './http/complaints/routes.ts';
 import { eventRoutes } from './http/events/routes.ts';
 import { PublicEventSchema } from './http/events/schemas.ts';
 import { healthRoutes } from './http/health/routes.ts';
+import { webhookRoutes } from './http/webhooks/routes.ts';
+import { DeliverySchema, WebhookSchema, WebhookWithSecretSchema } from './http/webhooks/schemas.ts';
+import type { SecretBox } from './app/webhooks/secret-box.ts';
+import type { DestinationRules } from './domain/webhooks/destination.ts';
 import { intakeRoutes, type IntakeLimits } from './http/intake/routes.ts';
 import { organisationRoutes } from './http/organisation/routes.ts';
 import { OrganisationSchema } from './http/organisation/schemas.ts';
@@ -46,6 +50,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** How long the change feed keeps events (at least 90 days by default). */
   eventRetentionDays?: number;
+  /** Webhook secrets' key (none: subscriptions are refused) and where deliveries may go. */
+  webhooks?: { box: SecretBox | undefined; rules: DestinationRules };
 }
 
 // A caller's X-Request-Id is kept when it is short and plain, so it can be traced through
@@ -92,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...COMPLAINT_SCHEMAS,
     ...SLA_SCHEMAS,
     PublicEventSchema,
+    WebhookSchema,
+    WebhookWithSecretSchema,
+    DeliverySchema,
   ]) app.addSchema(schema);
   await registerOpenApi(app);
   registerAuthentication(app, deps);
@@ -110,5 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });
   await app.register(reportRoutes, complaintDeps);
   await app.register(eventRoutes, { db: deps.db, retentionDays: deps.eventRetentionDays ?? 90 });
+  const webhooks = deps.webhooks ?? { box: undefined, rules: { allowHttpLoopback: false, allowedCidrs: [] } };
+  await app.register(webhookRoutes, { db: deps.db, clock: deps.clock, ...webhooks });
   return app;
 }
