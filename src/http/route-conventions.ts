@@ -49,6 +49,9 @@ export function registerRouteConventions(app: FastifyInstance): void {
       if (!scope) throw new Error(`Route ${String(route.method)} ${route.url} must declare config.scope`);
       if (!schema.operationId) throw new Error(`Route ${String(route.method)} ${route.url} must declare schema.operationId`);
     }
+    // One rule for query parameters everywhere: an unknown one is a 400 naming it (a typo in
+    // a filter must not silently return everything), so routes without any take none.
+    schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
     const response = (schema.response as Responses | undefined) ?? {};
     const add = (status: number, description: string) => {
       response[status] ??= problemResponse(description);

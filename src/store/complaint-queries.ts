@@ -97,16 +97,36 @@ export async function deadlinesOfComplaints(db: Db, organisationId: string, comp
   return byComplaint;
 }
 
-export async function listComplaintEvents(db: Db, organisationId: string, complaintId: string): Promise<ComplaintEvent[]> {
-  const rows = await db
+/** Where a page of a complaint's history ends: its events are ordered by these. */
+export interface EventCursor {
+  version: number;
+  recordedAt: string;
+  type: string;
+}
+
+export async function listComplaintEvents(
+  db: Db,
+  organisationId: string,
+  complaintId: string,
+  page: { limit: number; after: EventCursor | undefined },
+): Promise<{ items: ComplaintEvent[]; next: EventCursor | undefined }> {
+  let query = db
     .selectFrom('complaint_events')
     .selectAll()
     .where('organisation_id', '=', organisationId)
-    .where('complaint_id', '=', complaintId)
-    .orderBy('version')
-    .orderBy('recorded_at')
-    .execute();
-  return rows.map((r) => ({
+    .where('complaint_id', '=', complaintId);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('version', '>', after.version),
+        eb.and([eb('version', '=', after.version), eb('recorded_at', '>', new Date(after.recordedAt))]),
+        eb.and([eb('version', '=', after.version), eb('recorded_at', '=', new Date(after.recordedAt)), eb('type', '>', after.type)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('version').orderBy('recorded_at').orderBy('type').limit(page.limit + 1).execute();
+  const items = rows.slice(0, page.limit).map((r) => ({
     type: r.type as ComplaintEvent['type'],
     complaintId: r.complaint_id,
     version: r.version,
@@ -115,4 +135,6 @@ export async function listComplaintEvents(db: Db, organisationId: string, compla
     actor: r.actor,
     data: r.data as ComplaintEvent['data'],
   }));
+  const last = items[items.length - 1];
+  return { items, next: rows.length > page.limit && last ? { version: last.version, recordedAt: last.recordedAt, type: last.type } : undefined };
 }

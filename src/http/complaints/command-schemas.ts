@@ -28,7 +28,7 @@ import type { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts'
 import { closed, LongText, MAX_ITEMS, occurredAt, ShortText, TextList } from './intake-schemas.ts';
 
 export { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts';
-export { ComplaintListResponse, ComplaintParams, ComplaintRefParams, EventListResponse, ItemParams, ListComplaintsQuery } from './query-schemas.ts';
+export { ComplaintListResponse, ComplaintParams, ComplaintRefParams, EventListQuery, EventListResponse, ItemParams, ListComplaintsQuery } from './query-schemas.ts';
 
 // Request bodies of the complaint commands. Every element a command always needs is required
 // here, so generated clients type it so and one 400 names every missing one; the domain still

@@ -1,17 +1,16 @@
-import type { PageCursor } from '../../store/complaint-queries.ts';
-import { HttpProblem } from '../http-problem.ts';
+import type { EventCursor, PageCursor } from '../../store/complaint-queries.ts';
+import { decodePageCursor, encodePageCursor, isInstantText, isUuidText } from '../page-cursor.ts';
 
-// Opaque to callers: the sort key of the last item of a page.
-export const encodeCursor = (cursor: PageCursor): string => Buffer.from(JSON.stringify([cursor.receivedAt, cursor.id])).toString('base64url');
+export const encodeCursor = (cursor: PageCursor): string => encodePageCursor([cursor.receivedAt, cursor.id]);
 
-export function decodeCursor(value: string): PageCursor {
-  try {
-    const [receivedAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof receivedAt === 'string' && !Number.isNaN(Date.parse(receivedAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
-      return { receivedAt, id };
-    }
-  } catch {
-    // fall through: not ours
-  }
-  throw new HttpProblem(400, 'invalid_cursor', 'Bad request', 'The cursor is not one this API gave', [{ field: 'query.cursor', message: 'is not valid' }]);
-}
+export const decodeCursor = (value: string): PageCursor =>
+  decodePageCursor(value, ([receivedAt, id]) => (isInstantText(receivedAt) && isUuidText(id) ? { receivedAt, id } : undefined));
+
+export const encodeEventCursor = (cursor: EventCursor): string => encodePageCursor([cursor.version, cursor.recordedAt, cursor.type]);
+
+export const decodeEventCursor = (value: string): EventCursor =>
+  decodePageCursor(value, ([version, recordedAt, type]) =>
+    Number.isInteger(version) && (version as number) > 0 && (version as number) < 2 ** 31 && isInstantText(recordedAt) && typeof type === 'string'
+      ? { version: version as number, recordedAt, type }
+      : undefined,
+  );

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { IsoDateSchema } from '../calendar/schemas.ts';
 import { ComplaintStatusSchema, Uuid } from './complaint-parts-schema.ts';
 import { ComplaintEventSchema, ComplaintSchema } from './complaint-schema.ts';
+import { NextCursor, PageQuery } from '../page-schemas.ts';
 import { closed, SHORT } from './intake-schemas.ts';
 
 // Path parameters, the list query and the list answers of the complaint API.
@@ -34,15 +35,13 @@ export const ListComplaintsQuery = Type.Object(
       Type.Boolean({ description: "true: only complaints with a landlord's deadline past due and unmet (or missed); false: only those without" }),
     ),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'text searched for in the reference and externalRef' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    cursor: Type.Optional(Type.String({ maxLength: 200, description: "the previous page's nextCursor" })),
+    ...PageQuery,
   },
   closed,
 );
 
-export const ComplaintListResponse = Type.Object({
-  items: Type.Array(Type.Ref(ComplaintSchema)),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as cursor for the next page; null on the last page' }),
-});
+export const EventListQuery = Type.Object(PageQuery, closed);
 
-export const EventListResponse = Type.Object({ items: Type.Array(Type.Ref(ComplaintEventSchema), { description: 'oldest first' }) });
+export const ComplaintListResponse = Type.Object({ items: Type.Array(Type.Ref(ComplaintSchema)), nextCursor: NextCursor });
+
+export const EventListResponse = Type.Object({ items: Type.Array(Type.Ref(ComplaintEventSchema), { description: 'oldest first' }), nextCursor: NextCursor });

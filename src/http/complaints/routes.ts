@@ -13,13 +13,14 @@ import {
   ComplaintListResponse,
   ComplaintParams,
   ComplaintRefParams,
+  EventListQuery,
   EventListResponse,
   LinkedComplaintBody,
   ListComplaintsQuery,
   LogComplaintBody,
 } from './command-schemas.ts';
 import { ComplaintSchema } from './complaint-schema.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, decodeEventCursor, encodeCursor, encodeEventCursor } from './cursor.ts';
 import { actorOf, createdComplaintHeaders, complaintView, type ComplaintRouteDeps } from './view.ts';
 
 export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (app, deps) => {
@@ -143,13 +144,17 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
         tags: ['complaints'],
         summary: "The complaint's append-only history: what happened, when, recorded when and by whom",
         params: ComplaintParams,
+        querystring: EventListQuery,
         response: { 200: EventListResponse, 404: problemResponse('No such complaint for this landlord') },
       },
     },
     async (request) => {
       const { organisationId } = principalOf(request);
+      const { limit = 50, cursor } = request.query;
+      const after = cursor ? decodeEventCursor(cursor) : undefined;
       if (!(await findComplaint(db, organisationId, request.params.id))) throw notFound(`Complaint ${request.params.id}`);
-      return { items: await listComplaintEvents(db, organisationId, request.params.id) };
+      const page = await listComplaintEvents(db, organisationId, request.params.id, { limit, after });
+      return { items: page.items, nextCursor: page.next ? encodeEventCursor(page.next) : null };
     },
   );
 };

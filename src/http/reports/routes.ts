@@ -9,6 +9,7 @@ import { principalOf } from '../auth.ts';
 import { HttpProblem } from '../http-problem.ts';
 import { problemResponse } from '../problem-schema.ts';
 import { toCsv } from './csv.ts';
+import { pageOfCases } from './tsm-cases-page.ts';
 import { CSV_CONTENT_TYPE, PeriodQuery, PerformanceResponse } from './performance-schema.ts';
 import { SelfAssessmentSchema, TsmCasesQuery, TsmCasesSchema, TsmReportSchema, YearQuery } from './schemas.ts';
 
@@ -61,8 +62,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
       },
     },
     async (request) => {
-      const { year, measure, stage } = request.query;
-      return tsmCasesFor(deps, principalOf(request).organisationId, { year, measure, stage: stage as Stage }, londonDateOf(deps.clock()));
+      const { year, measure, stage, limit = 50, cursor } = request.query;
+      const report = await tsmCasesFor(deps, principalOf(request).organisationId, { year, measure, stage: stage as Stage }, londonDateOf(deps.clock()));
+      return { ...report, ...pageOfCases(report.items, { limit, cursor }) };
     },
   );
 

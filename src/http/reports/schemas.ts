@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { TSM_MEASURES } from '../../domain/reporting/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
+import { NextCursor, PageQuery } from '../page-schemas.ts';
 
 // The regulator's measures (TSM CH01, CH02), their cases, and the Code self-assessment.
 
@@ -16,6 +17,7 @@ export const TsmCasesQuery = Type.Object(
     year: Year,
     measure: Type.Union(TSM_MEASURES.map((m) => Type.Literal(m))),
     stage: Type.Integer({ minimum: 1, maximum: 2 }),
+    ...PageQuery,
   },
   closed,
 );
@@ -75,8 +77,9 @@ export const TsmCasesSchema = Type.Object({
       dueDate: Type.Union([IsoDateSchema, Type.Null()], { description: "CH02: the Code's due date before any extension" }),
       reason: Type.String(),
     }),
-    { description: 'by date, then reference' },
+    { description: 'one page, by date, then reference; counted and leftOut are over every page' },
   ),
+  nextCursor: NextCursor,
 });
 
 export const SelfAssessmentSchema = Type.Object({

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { NextCursor, PageQuery } from '../page-schemas.ts';
 import { DEADLINE_KINDS } from '../../domain/complaint/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
 import { literals, Nullable, StageSchema, Uuid } from '../complaints/complaint-parts-schema.ts';
@@ -15,8 +16,7 @@ const filters = {
   stage: Type.Optional(Type.Integer({ minimum: 1, maximum: 2, description: 'only deadlines of this stage' })),
   handler: Type.Optional(Type.String({ maxLength: SHORT, description: "the complaint's current handler" })),
   serviceArea: Type.Optional(Type.String({ maxLength: SHORT })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 400, description: "the previous page's nextCursor" })),
+  ...PageQuery,
 };
 
 export const BreachesQuery = Type.Object(
@@ -43,7 +43,7 @@ const common = {
   serviceArea: Nullable(Type.String()),
   provisional: Type.Boolean({ description: 'the due date relies on projected (not yet announced) bank holidays' }),
 };
-const nextCursor = Nullable(Type.String({ description: 'pass as cursor for the next page; null on the last page' }));
+const nextCursor = NextCursor;
 
 export const BreachSchema = Type.Object(
   {
