@@ -25,9 +25,9 @@ export const aComplaint = (externalRef: string) => ({
   externalRef,
 });
 
-export async function webhookApp(t: Parameters<typeof testDatabase>[0], options: { clock?: Clock; rules?: DestinationRules } = {}) {
+export async function webhookApp(t: Parameters<typeof testDatabase>[0], options: { rules?: DestinationRules } = {}) {
   const database = await testDatabase(t);
-  const clock = options.clock ?? steppingClock();
+  const clock = steppingClock();
   const box = SecretBox.ephemeral();
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logs.push(chunk.toString()), done()) });
