@@ -67,6 +67,9 @@ export function registerRouteConventions(app: FastifyInstance): void {
       add(403, `The API key lacks the \`${scope}\` scope`);
       schema.security = [{ apiKey: [scope] }];
       schema.description = [schema.description, `Requires the \`${scope}\` scope.`].filter(Boolean).join('\n\n');
+    } else {
+      // Said outright, so clients and linters know no key is needed (health checks).
+      schema.security = [];
     }
     add(500, 'An unexpected error; logged with the request id');
     add(503, 'The service is shutting down or its database is unavailable; retry');

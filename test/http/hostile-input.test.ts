@@ -76,7 +76,7 @@ t.test("a complaint's history pages by cursor", async (t) => {
   do {
     const res = await app.inject({ method: 'GET', url: `/v1/complaints/${id}/events?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers });
     t.equal(res.statusCode, 200);
-    const page = res.json<{ items: { version: number }[]; nextCursor: string | null }>();
+    const page: { items: { version: number }[]; nextCursor: string | null } = res.json();
     seen.push(...page.items.map((e) => e.version));
     cursor = page.nextCursor;
     pages++;

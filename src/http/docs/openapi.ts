@@ -11,7 +11,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Complaints API for UK social landlords', version: '1.0.0', description: DESCRIPTION },
+      info: { title: 'Complaints API for UK social landlords', version: '1.0.0', description: DESCRIPTION, license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' } },
+      // Relative: the API is wherever this document was fetched from (e.g. http://localhost:3000).
+      servers: [{ url: '/', description: 'the server this document is served from' }],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer cmpk_...`' },
