@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { aKey, buildTestApp } from '../helpers/test-app.ts';
 import { createApiKey } from '../../src/store/api-keys.ts';
 import { OpenApiConformance, operationsOf, readOpenApiDocument } from './openapi-validator.ts';
+import { CURRENT_ETAG } from './fuzz/hostile.ts';
 import { requestsFor, type FuzzRequest } from './fuzz/requests.ts';
 import { SchemaValues } from './fuzz/schema-values.ts';
 import { asCurl, Tally, verdictOn } from './fuzz/verdict.ts';
@@ -41,7 +42,7 @@ async function fixtures(app: FastifyInstance, db: Parameters<typeof aKey>[0]) {
     return res.json();
   };
   const complaints = [];
-  for (let i = 1; i <= 4; i++) {
+  for (let i = 1; i <= 8; i++) {
     complaints.push(await send('POST', '/v1/complaints', {
       channel: 'phone', receivedAt: `2026-11-${10 + i}T09:30:00Z`, complainant: { name: 'Ben Tenant', email: 'ben@example.org' },
       description: 'The boiler repair was missed twice', outcomesSought: ['Repair the boiler'], externalRef: `FUZZ-${i}`, category: 'repairs', serviceArea: 'north',
@@ -61,7 +62,7 @@ async function fixtures(app: FastifyInstance, db: Parameters<typeof aKey>[0]) {
   const ids = complaints.map((c) => c.id);
   const hints = {
     id: ids, complaintId: ids, idOrReference: [...ids, ...complaints.map((c) => c.reference)], itemId: ['r1', 'a1', 'r2', 'a2'],
-    matterId: ['m1', 'm2'], cursor: cursors, 'if-match': ['*', '"1"', '"2"', '"3"', '"5"'], 'idempotency-key': ['fuzz-1', 'fuzz-2'],
+    matterId: ['m1', 'm2'], cursor: cursors, 'if-match': [CURRENT_ETAG, CURRENT_ETAG, '*', '"1"', '"2"'], 'idempotency-key': ['fuzz-1', 'fuzz-2'],
     handler: ['alice', 'bob'], category: ['repairs'], serviceArea: ['north'], year: [2025, 2026], stage: [1, 2],
   };
   /** The ids an operation's path names: api keys under /v1/api-keys, complaints elsewhere. */
@@ -75,7 +76,21 @@ t.test(`every operation, fuzzed (seed ${SEED}, ${RUNS} runs per operation)`, asy
   const tally = new Tally();
   const started = Date.now();
 
-  const run = async (request: FuzzRequest) => {
+  /** The ETag of the resource `url` writes: its own, or that of the nearest enclosing resource. */
+  const currentEtag = async (url: string) => {
+    const segments = url.split('?')[0]!.split('/');
+    for (let n = segments.length; n > 2 && n > segments.length - 4; n--) {
+      const res = await app.inject({ method: 'GET', url: segments.slice(0, n).join('/'), headers: credentials.all });
+      if (res.statusCode === 200 && typeof res.headers.etag === 'string') return res.headers.etag;
+    }
+    return '"1"';
+  };
+
+  const run = async (generated: FuzzRequest) => {
+    const ifMatch = generated.headers['if-match'];
+    const request = ifMatch?.includes(CURRENT_ETAG)
+      ? { ...generated, headers: { ...generated.headers, 'if-match': ifMatch.replaceAll(CURRENT_ETAG, await currentEtag(generated.url)) } }
+      : generated;
     const res = await app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
     tally.count(request, res.statusCode);
     if (process.env.FUZZ_DEBUG && request.kind === process.env.FUZZ_DEBUG) t.comment(`${request.method} ${request.url.slice(0, 120)} ${request.payload?.slice(0, 300) ?? ''} -> ${res.statusCode} ${res.body.slice(0, 300)}`);

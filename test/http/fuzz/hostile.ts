@@ -56,6 +56,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(201, 256, 1001, 5000, 20_000, 100_000), fc.constantFrom('x', 'é', '𝔘', '\u0000', "'")).map(([n, u]) => BIG(n, u)) },
   { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...TRICKY_TEXT), fc.string({ maxLength: 8 })).map((p) => p.join('')) },
+  { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([a, b]) => `${a}\u0000${b}`) },
 );
 
 /** A number written as JSON text (or not quite JSON): overflowing, underflowing, huge, negative zero. */
@@ -110,7 +111,17 @@ export const malformedJson = fc.constantFrom(
 /** Header values a client can really send: field-value characters only, trimmed as the wire parser would. */
 export const asHeaderValue = (s: string) => s.replace(/[^\t\x20-\x7e\x80-\xff]/g, '').trim();
 
+/** Stands for the current ETag of the resource a request writes; the runner reads it just before sending. */
+export const CURRENT_ETAG = '{{current-etag}}';
+
 export const hostileIfMatch = fc.oneof(
+  // Weak tags of versions resources really have: If-Match compares strongly, so none may match.
+  fc.tuple(fc.constantFrom('W/', 'w/'), fc.integer({ min: 1, max: 8 })).map(([w, n]) => `${w}"${n}"`),
+  fc.integer({ min: 1, max: 40 }).map((n) => Array.from({ length: n }, (_, i) => `W/"${i + 1}"`).join(', ')),
+  // The resource's current ETag, weakened (see CURRENT_ETAG): a weak tag must not match even then.
+  fc.constantFrom(`W/${CURRENT_ETAG}`, `w/${CURRENT_ETAG}`, `W/${CURRENT_ETAG}, W/"1"`),
+  // Versions past any integer column.
+  fc.constantFrom('"99999999999999999999"', '"2147483648"', '"9007199254740993"', '"1e999"', `"${'9'.repeat(400)}"`),
   fc.constantFrom('*', '"1"', 'W/"1"', 'w/"1"', '"99999999999999999999"', '"0"', '"-1"', '"1.5"', '"1e3"', '"01"', '"1", "2"', '"1",,"2"', '""', '"', '1', 'W/', '"1" "2"', ', ', '*, "1"', '"2147483648"', '"\x7f"', '"é"', 'W/"99999999999999999999"', '"1"W/"2"'),
   hostileString.map(asHeaderValue),
 );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Operation } from '../openapi-validator.ts';
 import {
-  asHeaderValue, brokenEncoding, extraKey, hostileIfMatch, hostileQueryValue, hostileString, hostileValue, malformedJson, RawJson, wrongContentType,
+  asHeaderValue, brokenEncoding, CURRENT_ETAG, extraKey, hostileIfMatch, hostileQueryValue, hostileString, hostileValue, malformedJson, RawJson, wrongContentType,
 } from './hostile.ts';
 import type { Json, SchemaValues } from './schema-values.ts';
 
@@ -115,7 +115,7 @@ export function requestsFor(method: string, path: string, op: Operation, pathMet
       .map<Damage>(([name, value]) => (b, r) => void ((r.kind = `header.${name}`), (b.headers[name] = value))) },
   ];
   if (inHeader.length) {
-    damages.push({ weight: 2, arbitrary: fc.tuple(fc.nat(), fc.oneof(hostileIfMatch, hostileString.map(asHeaderValue))).map<Damage>(([at, value]) => (b, r) => {
+    damages.push({ weight: 3, arbitrary: fc.tuple(fc.nat(), fc.oneof({ weight: 3, arbitrary: hostileIfMatch }, { weight: 1, arbitrary: hostileString.map(asHeaderValue) })).map<Damage>(([at, value]) => (b, r) => {
       const name = pick(inHeader, at)!.name;
       r.kind = `header.${name}`;
       b.headers[name] = value;
@@ -169,6 +169,21 @@ export function requestsFor(method: string, path: string, op: Operation, pathMet
         const slot = pick(slotsOf(b.body), at);
         if (slot) (slot[0] as Record<string | number, unknown>)[slot[1]] = value;
         else b.body = value;
+      }) },
+      { weight: 3, arbitrary: fc.tuple(fc.nat(), hostileString).map<Damage>(([at, value]) => (b, r) => {
+        // Text where text belongs, so the rest of the body stays valid and the text reaches the database.
+        r.kind = 'body.text';
+        const slot = pick(slotsOf(b.body).filter(([c, k]) => typeof (c as Record<string | number, unknown>)[k] === 'string'), at);
+        if (slot) (slot[0] as Record<string | number, unknown>)[slot[1]] = value;
+      }) },
+      { weight: 2, arbitrary: fc.tuple(fc.nat(), fc.nat()).map<Damage>(([at, where]) => (b, r) => {
+        // A NUL pasted into otherwise valid text: the resident's words, which must be refused, not stored or altered.
+        r.kind = 'body.nul';
+        const slot = pick(slotsOf(b.body).filter(([c, k]) => typeof (c as Record<string | number, unknown>)[k] === 'string'), at);
+        if (!slot) return;
+        const text = (slot[0] as Record<string | number, string>)[slot[1]]!;
+        const i = where % (text.length + 1);
+        (slot[0] as Record<string | number, unknown>)[slot[1]] = `${text.slice(0, i)}\u0000${text.slice(i)}`;
       }) },
       { weight: 2, arbitrary: fc.nat().map<Damage>((at) => (b, r) => {
         r.kind = 'body.drop';
@@ -225,7 +240,7 @@ const STRONG_TAG = /(?:^|[\s,])"[^"]*"/;
 function refusable(b: Base, declaredQuery: string[], ifMatchDeclared: boolean): string | undefined {
   if (hasNul(b.body) || hasNul(b.path) || hasNul(b.query.filter(([n]) => declaredQuery.includes(n)).map(([, v]) => v))) return 'a NUL character';
   if (hasNonFinite(b.body)) return 'a non-finite number';
-  const ifMatch = b.headers['if-match'];
+  const ifMatch = b.headers['if-match']?.replaceAll(CURRENT_ETAG, '"0"');
   if (ifMatchDeclared && ifMatch !== undefined && ifMatch.trim() !== '*' && !STRONG_TAG.test(ifMatch)) return 'an If-Match without a strong entity-tag';
   return undefined;
 }
