@@ -29,6 +29,13 @@ const EnvSchema = Type.Object({
     maximum: 86400,
     description: 'seconds between SLA sweeps (auto-close, due-soon and breach events); 0 disables the sweep in this process',
   }),
+  EVENTS_RETENTION_DAYS: Type.Integer({ default: 90, minimum: 90, maximum: 3650, description: 'days the change feed keeps events (at least 90)' }),
+  WEBHOOK_SECRET_KEY: Type.Optional(
+    Type.String({ minLength: 44, maxLength: 64, description: '32 bytes, base64 or hex: seals webhook signing secrets; unset on PGlite means a key file in DATA_DIR' }),
+  ),
+  WEBHOOKS_ALLOW_HTTP_LOOPBACK: Type.Boolean({ default: false, description: 'true lets webhooks go over http to loopback hosts (development and tests only)' }),
+  WEBHOOKS_ALLOWED_CIDRS: Type.String({ default: '', maxLength: 2000, description: 'comma-separated CIDRs webhooks may reach although private, e.g. 10.1.2.0/24' }),
+  WEBHOOK_WORKER_INTERVAL_MS: Type.Integer({ default: 250, minimum: 0, maximum: 60000, description: 'ms between webhook delivery polls when idle; 0 runs no delivery worker here' }),
   DEMO_BOOTSTRAP: Type.Boolean({
     default: true,
     description: 'on an empty embedded database, create a demo organisation and print an admin key',
@@ -49,6 +56,14 @@ export interface Config {
   readonly intakeLimits: { readonly perKeyPerMinute: number; readonly perAddressPerMinute: number };
   /** 0: no sweep in this process. */
   readonly sweepIntervalSeconds: number;
+  readonly eventRetentionDays: number;
+  readonly webhooks: {
+    readonly secretKey: string | undefined;
+    readonly allowHttpLoopback: boolean;
+    readonly allowedCidrs: readonly string[];
+    /** 0: no delivery worker in this process. */
+    readonly workerIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +84,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(env[name] ?? "")} is not allowed; expected ${allowed} (${firstError.message})`);
   }
   const e = converted as Env;
+  for (const cidr of e.WEBHOOKS_ALLOWED_CIDRS.split(',').map((c) => c.trim()).filter(Boolean)) {
+    if (!/^[0-9a-f.:]+\/\d{1,3}$/i.test(cidr)) throw new ConfigError(`Invalid configuration: WEBHOOKS_ALLOWED_CIDRS has ${JSON.stringify(cidr)}; expected CIDRs such as 10.1.2.0/24`);
+  }
   const config: Config = {
     host: e.HOST,
     port: e.PORT,
@@ -82,6 +100,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoBootstrap: e.DEMO_BOOTSTRAP,
     intakeLimits: { perKeyPerMinute: e.INTAKE_LIMIT_PER_KEY_PER_MINUTE, perAddressPerMinute: e.INTAKE_LIMIT_PER_ADDRESS_PER_MINUTE },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    eventRetentionDays: e.EVENTS_RETENTION_DAYS,
+    webhooks: {
+      secretKey: e.WEBHOOK_SECRET_KEY,
+      allowHttpLoopback: e.WEBHOOKS_ALLOW_HTTP_LOOPBACK,
+      allowedCidrs: e.WEBHOOKS_ALLOWED_CIDRS.split(',').map((c) => c.trim()).filter(Boolean),
+      workerIntervalMs: e.WEBHOOK_WORKER_INTERVAL_MS,
+    },
   };
   return Object.freeze(config);
 }

@@ -3,6 +3,8 @@ import { ConfigError, loadBankHolidayFeed, loadConfig, loadPolicyPresets, type C
 import { buildUkCalendars, calendarCache, calendarDataWarning, londonDateOf } from './domain/calendar/index.ts';
 import { systemClock } from './domain/clock.ts';
 import { runSweep } from './jobs/sweep.ts';
+import { startWebhookWorker, type WebhookWorker } from './jobs/webhook-deliveries.ts';
+import { webhookSecretBox } from './app/webhooks/secret-key.ts';
 import { startSweepSchedule, type SweepSchedule } from './jobs/sweep-schedule.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './store/database.ts';
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
     if (demoKey) printDemoKey(demoKey.secret, config.port);
   }
 
+  const webhookKey = webhookSecretBox(config);
+  logger.info({ webhookSecretKey: webhookKey.source }, 'webhook secrets key');
+  const webhookRules = { allowHttpLoopback: config.webhooks.allowHttpLoopback, allowedCidrs: config.webhooks.allowedCidrs };
   const app = await buildApp({
     db,
     clock: systemClock,
@@ -67,9 +72,13 @@ async function main(): Promise<void> {
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    eventRetentionDays: config.eventRetentionDays,
+    webhooks: { box: webhookKey.box, rules: webhookRules },
   });
   let sweep: SweepSchedule | undefined;
+  let webhookWorker: WebhookWorker | undefined;
   app.addHook('onClose', async () => {
+    await webhookWorker?.stop();
     // The sweep finishes its current pass before the database goes.
     await sweep?.stop();
     await db.destroy();
@@ -100,6 +109,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  if (webhookKey.box && config.webhooks.workerIntervalMs > 0) {
+    webhookWorker = startWebhookWorker({
+      db, box: webhookKey.box, clock: systemClock, rules: webhookRules, intervalMs: config.webhooks.workerIntervalMs, retentionDays: config.eventRetentionDays, logger,
+    });
+  }
   if (config.sweepIntervalSeconds > 0) {
     const calendarFor = calendarCache(calendars);
     sweep = startSweepSchedule({

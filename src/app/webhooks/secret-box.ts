@@ -19,9 +19,10 @@ export class SecretBox {
   }
 
   /**
-   * For the embedded database: a key generated on first start and kept in a file (mode 600)
-   * next to, not inside, the database files. Deriving one from something on disk would be
-   * no stronger and could not be rotated; a generated file can be moved to a secret store.
+   * For the embedded database (development, demos): a key generated on first start and kept
+   * in a file (mode 600) in its data directory. Deriving one from something on disk would be
+   * no stronger and could not be moved to a secret store later; this file's content can be
+   * (as WEBHOOK_SECRET_KEY). A production database on a server needs WEBHOOK_SECRET_KEY.
    */
   static fromKeyFile(path: string): SecretBox {
     if (!existsSync(path)) {
