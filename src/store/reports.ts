@@ -5,6 +5,7 @@ import { CODE_2024_POLICY, policyVersionInForce } from '../domain/policy/index.t
 import {
   ch01Cases,
   ch02Cases,
+  factsAsOf,
   financialYear,
   performanceReport,
   selfAssessment,
@@ -34,14 +35,15 @@ async function organisationOf(deps: ReportDeps, organisationId: string): Promise
 
 /**
  * The inputs of a TSM year. The CH02 extension setting is read from the policy version
- * in force on the day the report is produced: a landlord reports after the year ends,
- * and the answer names the version so the figure can be reproduced.
+ * in force on the last day of the financial year, never from today's: a closed year's
+ * figures must not move when the policy changes later. The answer names the version.
  */
-async function tsmInputs(deps: ReportDeps, organisationId: string, year: number, today: IsoDate): Promise<TsmInputs> {
+async function tsmInputs(deps: ReportDeps, organisationId: string, year: number): Promise<TsmInputs> {
   const { organisation, calendar } = await organisationOf(deps, organisationId);
-  const version = policyVersionInForce(await listPolicyVersions(deps.db, organisationId), today);
+  const fy = financialYear(year);
+  const version = policyVersionInForce(await listPolicyVersions(deps.db, organisationId), fy.to);
   return {
-    year: financialYear(year),
+    year: fy,
     homes: organisation.homes.find((h) => h.financialYear === year)?.homes ?? null,
     extensionCountsAsOnTime: (version?.policy ?? CODE_2024_POLICY).ch02ExtensionCountsAsOnTime,
     policyVersion: version?.version ?? null,
@@ -49,13 +51,13 @@ async function tsmInputs(deps: ReportDeps, organisationId: string, year: number,
   };
 }
 
-export async function tsmReportFor(deps: ReportDeps, organisationId: string, year: number, today: IsoDate) {
-  const inputs = await tsmInputs(deps, organisationId, year, today);
+export async function tsmReportFor(deps: ReportDeps, organisationId: string, year: number) {
+  const inputs = await tsmInputs(deps, organisationId, year);
   return tsmReport(await factsForTsm(deps.db, organisationId, inputs.year, false), inputs);
 }
 
-export async function tsmCasesFor(deps: ReportDeps, organisationId: string, query: { year: number; measure: TsmMeasure; stage: Stage }, today: IsoDate) {
-  const inputs = await tsmInputs(deps, organisationId, query.year, today);
+export async function tsmCasesFor(deps: ReportDeps, organisationId: string, query: { year: number; measure: TsmMeasure; stage: Stage }) {
+  const inputs = await tsmInputs(deps, organisationId, query.year);
   const facts = await factsForTsm(deps.db, organisationId, inputs.year, true);
   const cases =
     query.measure === 'CH01'
@@ -70,8 +72,9 @@ export async function performanceReportFor(deps: ReportDeps, organisationId: str
   return performanceReport(await factsReceivedIn(deps.db, organisationId, period), period, calendar);
 }
 
-export async function selfAssessmentFor(deps: ReportDeps, organisationId: string, year: number, today: IsoDate) {
+/** As the data stood at the end of `asOf`: anything recorded as happening later is left out, so the answer can be reproduced. */
+export async function selfAssessmentFor(deps: ReportDeps, organisationId: string, year: number, asOf: IsoDate) {
   const { calendar } = await organisationOf(deps, organisationId);
   const fy = financialYear(year);
-  return selfAssessment(await factsForYear(deps.db, organisationId, fy), fy, calendar, today);
+  return selfAssessment(factsAsOf(await factsForYear(deps.db, organisationId, fy), asOf), fy, calendar, asOf);
 }

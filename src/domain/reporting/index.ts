@@ -6,3 +6,4 @@ export { ch01Cases, ch02Cases, TSM_MEASURES, type TsmCase, type TsmMeasure } fro
 export { CH01_DEFINITIONS, ch02Definitions, tsmReport, type TsmInputs, type TsmReport } from './tsm-report.ts';
 export { PERFORMANCE_DEFINITIONS, performanceReport, type PerformanceReport } from './performance-report.ts';
 export { PROVISIONS, SELF_ASSESSMENT_DEFINITIONS, selfAssessment, type SelfAssessment } from './self-assessment.ts';
+export { factsAsOf } from './facts-as-of.ts';

@@ -72,6 +72,7 @@ export function tsmReport(facts: readonly ComplaintFacts[], inputs: TsmInputs) {
     ch02: {
       extensionCountsAsOnTime: ext,
       policyVersion: inputs.policyVersion,
+      policyInForceOn: year.to,
       stage1: ch02Stage(ch02Cases(facts, year, 1, calendar, ext), 1),
       stage2: ch02Stage(ch02Cases(facts, year, 2, calendar, ext), 2),
       definitions: ch02Definitions(ext, inputs.policyVersion),

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import type { CalendarFor } from '../../domain/calendar/index.ts';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import type { Clock } from '../../domain/clock.ts';
@@ -11,7 +13,7 @@ import { problemResponse } from '../problem-schema.ts';
 import { toCsv } from './csv.ts';
 import { pageOfCases } from './tsm-cases-page.ts';
 import { CSV_CONTENT_TYPE, PeriodQuery, PerformanceResponse } from './performance-schema.ts';
-import { SelfAssessmentSchema, TsmCasesQuery, TsmCasesSchema, TsmReportSchema, YearQuery } from './schemas.ts';
+import { SelfAssessmentQuery, SelfAssessmentSchema, TsmCasesQuery, TsmCasesSchema, TsmReportSchema, YearQuery } from './schemas.ts';
 
 // The regulator's and the board's figures, computed from the complaints on each request
 // (reads may go to a replica: nothing here writes).
@@ -33,6 +35,25 @@ function wantsCsv(accept: string | undefined): boolean {
   return csv >= 0 && (json < 0 || csv < json);
 }
 
+/** A report's 200: its JSON schema, or the flat CSV rows. */
+function csvOr(schema: TSchema, description: string) {
+  return {
+    description,
+    content: {
+      'application/json': { schema },
+      [CSV_CONTENT_TYPE]: { schema: Type.String({ description: 'header `section,metric,value`, one row per figure' }) },
+    },
+  };
+}
+
+function sendReport(accept: string | undefined, reply: FastifyReply, report: object, name: string) {
+  reply.header('vary', 'accept');
+  if (wantsCsv(accept)) {
+    return reply.type(`${CSV_CONTENT_TYPE}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(report as Record<string, unknown>));
+  }
+  return reply.type('application/json; charset=utf-8').send(report);
+}
+
 export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (app, deps) => {
   app.get(
     '/v1/reports/tsm',
@@ -43,10 +64,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
         tags: ['reports'],
         summary: "The Regulator of Social Housing's CH01 and CH02 for a financial year, with the inputs and definitions used",
         querystring: YearQuery,
-        response: { 200: TsmReportSchema },
+        response: { 200: csvOr(TsmReportSchema, 'The report as JSON, or with `Accept: text/csv` as rows of section, metric, value') },
       },
     },
-    async (request) => tsmReportFor(deps, principalOf(request).organisationId, request.query.year, londonDateOf(deps.clock())),
+    async (request, reply) => {
+      const { year } = request.query;
+      const report = await tsmReportFor(deps, principalOf(request).organisationId, year);
+      return sendReport(request.headers.accept, reply, report, `tsm-${year}`);
+    },
   );
 
   app.get(
@@ -63,7 +88,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     },
     async (request) => {
       const { year, measure, stage, limit = 50, cursor } = request.query;
-      const report = await tsmCasesFor(deps, principalOf(request).organisationId, { year, measure, stage: stage as Stage }, londonDateOf(deps.clock()));
+      const report = await tsmCasesFor(deps, principalOf(request).organisationId, { year, measure, stage: stage as Stage });
       return { ...report, ...pageOfCases(report.items, { limit, cursor }) };
     },
   );
@@ -102,11 +127,16 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
       schema: {
         operationId: 'getSelfAssessment',
         tags: ['reports'],
-        summary: 'The Complaint Handling Code provisions the data can evidence for a financial year: compliance rate and failing cases',
-        querystring: YearQuery,
-        response: { 200: SelfAssessmentSchema },
+        summary: 'The Complaint Handling Code provisions the data can evidence for a financial year, as of a date: compliance rate and failing cases',
+        description: 'With `asOf`, the data as it stood at the end of that date: the same answer however much is recorded (or back-dated) later.',
+        querystring: SelfAssessmentQuery,
+        response: { 200: csvOr(SelfAssessmentSchema, 'The self-assessment as JSON, or with `Accept: text/csv` as rows of section, metric, value') },
       },
     },
-    async (request) => selfAssessmentFor(deps, principalOf(request).organisationId, request.query.year, londonDateOf(deps.clock())),
+    async (request, reply) => {
+      const { year, asOf = londonDateOf(deps.clock()) } = request.query;
+      const report = await selfAssessmentFor(deps, principalOf(request).organisationId, year, asOf);
+      return sendReport(request.headers.accept, reply, report, `self-assessment-${year}-as-of-${asOf}`);
+    },
   );
 };

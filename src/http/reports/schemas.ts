@@ -12,6 +12,14 @@ const Percentage = Nullable(Type.Number({ description: 'a percentage to one deci
 
 export const YearQuery = Type.Object({ year: Year }, closed);
 
+export const SelfAssessmentQuery = Type.Object(
+  {
+    year: Year,
+    asOf: Type.Optional({ ...IsoDateSchema, description: 'judge the data as it stood at the end of this London date (steps dated later are left out); today by default' }),
+  },
+  closed,
+);
+
 export const TsmCasesQuery = Type.Object(
   {
     year: Year,
@@ -54,7 +62,8 @@ export const TsmReportSchema = Type.Object({
   }),
   ch02: Type.Object({
     extensionCountsAsOnTime: Type.Boolean({ description: "the policy's ch02ExtensionCountsAsOnTime setting used" }),
-    policyVersion: Nullable(Type.Integer({ description: 'the policy version the setting was read from: the one in force today' })),
+    policyVersion: Nullable(Type.Integer({ description: 'the policy version the setting was read from: the one in force on the last day of the financial year' })),
+    policyInForceOn: { ...IsoDateSchema, description: 'the day the setting was read for: the last day of the financial year' },
     stage1: Ch02Stage,
     stage2: Ch02Stage,
     definitions: Type.Array(Type.String()),
