@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const calendarFor = calendarCache(deps.calendars);
   await app.register(calendarRoutes, { db: deps.db, calendars: deps.calendars, calendarFor });
   await app.register(organisationRoutes, { db: deps.db, clock: deps.clock });
-  await app.register(policyRoutes, { db: deps.db, clock: deps.clock, presets: deps.presets });
+  await app.register(policyRoutes, { db: deps.db, clock: deps.clock, presets: deps.presets, calendarFor });
   const complaintDeps = { db: deps.db, clock: deps.clock, calendarFor };
   await app.register(complaintRoutes, complaintDeps);
   await app.register(complaintCommandRoutes, complaintDeps);

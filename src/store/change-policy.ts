@@ -1,6 +1,7 @@
-import type { IsoDate } from '../domain/calendar/index.ts';
+import type { CalendarFor, IsoDate } from '../domain/calendar/index.ts';
 import { planPolicyChange, type PolicyChangeRequest } from '../domain/policy/policy-change.ts';
 import type { PolicyPreset } from '../domain/policy/index.ts';
+import { complaintsUnderHistoricVersion, type AlreadyReceived } from './backdated-policy.ts';
 import type { Db } from './database.ts';
 import { recordPolicyChanged } from './admin-public-events.ts';
 import { findPolicyVersion, insertPolicyVersion, listPolicyVersions, lockPolicyVersions, type PolicyVersion } from './policy-versions.ts';
@@ -8,8 +9,8 @@ import { findPolicyVersion, insertPolicyVersion, listPolicyVersions, lockPolicyV
 /** Applies a policy change as a new version, one writer per organisation at a time. */
 export async function changePolicy(
   db: Db,
-  input: { organisationId: string; request: PolicyChangeRequest; presets: readonly PolicyPreset[]; today: IsoDate; now: Date; actor: string },
-): Promise<{ created: boolean; version: PolicyVersion }> {
+  input: { organisationId: string; request: PolicyChangeRequest; presets: readonly PolicyPreset[]; today: IsoDate; now: Date; actor: string; calendarFor: CalendarFor },
+): Promise<{ created: boolean; version: PolicyVersion; alreadyReceived?: AlreadyReceived }> {
   return db.transaction().execute(async (tx) => {
     await lockPolicyVersions(tx, input.organisationId);
     const existing = await listPolicyVersions(tx, input.organisationId);
@@ -26,6 +27,9 @@ export async function changePolicy(
       input.now,
     );
     await recordPolicyChanged(tx, input.organisationId, version, input.actor, input.now);
-    return { created: true, version };
+    if (input.request.backdate !== true) return { created: true, version };
+    const replan = input.request.replan === true;
+    const alreadyReceived = await complaintsUnderHistoricVersion(tx, { ...input, version, versions: [...existing, version], replan });
+    return { created: true, version, alreadyReceived };
   });
 }

@@ -63,16 +63,39 @@ t.test('TSM CH01 and CH02, their cases, and the CH02 extension setting both ways
   t.match(previous.ch01.homesNote, /No homes figure is set for financial year 2024\/25/);
   t.match(previous.ch02.stage1, { responses: 0, percentage: null, leftOut: 1 });
 
-  // The landlord stops counting extensions for CH02: B is now late, 1 of 3 (33.3 %).
+  // Changing today's policy (20 April 2026) leaves the closed year 2025/26 as it was: its
+  // setting is the one in force on its last day, 31 March 2026.
   clock.set('2026-04-20T10:00:00Z');
-  const changed = await app.inject({ method: 'PUT', url: '/v1/policy', headers: crm.headers, payload: { overrides: { ch02ExtensionCountsAsOnTime: false } } });
-  t.equal(changed.statusCode, 201, changed.body);
+  const later = await app.inject({ method: 'PUT', url: '/v1/policy', headers: crm.headers, payload: { overrides: { ch02ExtensionCountsAsOnTime: false } } });
+  t.equal(later.statusCode, 201, later.body);
+  const unmoved = await get('/v1/reports/tsm?year=2025');
+  t.same(unmoved, report, 'the same figures, word for word');
+  t.match(unmoved.ch02, { extensionCountsAsOnTime: true, policyVersion: 1, policyInForceOn: '2026-03-31' });
+  t.match((await get('/v1/reports/tsm?year=2026')).ch02, { extensionCountsAsOnTime: false, policyVersion: 2, policyInForceOn: '2027-03-31' });
+
+  // A version in force by the year's last day does count for it: B is then late, 1 of 3 (33.3 %).
+  const backdated = await app.inject({
+    method: 'PUT',
+    url: '/v1/policy',
+    headers: crm.headers,
+    payload: { overrides: { ch02ExtensionCountsAsOnTime: false }, effectiveFrom: '2026-03-31', backdate: true },
+  });
+  t.equal(backdated.statusCode, 201, backdated.body);
   const strict = await get('/v1/reports/tsm?year=2025');
-  t.match(strict.ch02, { extensionCountsAsOnTime: false, policyVersion: 2, stage1: { responses: 3, withinTimescale: 1, percentage: 33.3 } });
+  t.match(strict.ch02, { extensionCountsAsOnTime: false, policyVersion: 3, stage1: { responses: 3, withinTimescale: 1, percentage: 33.3 } });
   t.ok(strict.ch02.definitions.some((d: string) => /ch02ExtensionCountsAsOnTime = false/.test(d)));
   const bStrict = (await cases('CH02', 1)).find((c: unknown[]) => c[0] === 'B');
   t.same(bStrict.slice(1, 3), [true, false]);
   t.match(bStrict[3], /not within the timescales: the policy does not count extensions/);
+
+  // The same report as CSV rows.
+  const csv = await app.inject({ method: 'GET', url: '/v1/reports/tsm?year=2025', headers: { ...crm.headers, accept: 'text/csv' } });
+  t.equal(csv.statusCode, 200);
+  t.match(csv.headers['content-type'], /^text\/csv/);
+  t.match(csv.headers['content-disposition'], /tsm-2025\.csv/);
+  t.match(csv.body, /^section,metric,value\r\n/);
+  t.match(csv.body, /\r\nch02,stage1\.percentage,33\.3\r\n/);
+  t.match(csv.body, /\r\nch02,policyVersion,3\r\n/);
 
   // Another landlord's key sees only its own complaint X: 1 received, its 1 response late.
   const theirs = await get('/v1/reports/tsm?year=2025', other.headers);

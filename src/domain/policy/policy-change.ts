@@ -12,8 +12,12 @@ export interface PolicyChangeRequest {
   /** ...or from a whole policy; with neither, from the version in force on effectiveFrom. */
   policy?: Policy;
   overrides?: PolicyOverrides;
-  /** Defaults to today; never earlier, so no complaint already received changes policy. */
+  /** Defaults to today; earlier only with `backdate`, so no complaint changes policy by accident. */
   effectiveFrom?: IsoDate;
+  /** Adds a historic version: effectiveFrom may be in the past, before existing versions. */
+  backdate?: boolean;
+  /** With backdate: move the complaints already received in its range onto it, re-planning their deadlines. */
+  replan?: boolean;
 }
 
 export interface ExistingVersion {
@@ -90,6 +94,9 @@ export function planPolicyChange(
     return { kind: 'unchanged', version: latest.version };
   }
   const version = (latest?.version ?? 0) + 1;
-  assertNewPolicyVersion(existing, { version, effectiveFrom }, { notBefore: today });
+  assertNewPolicyVersion(existing, { version, effectiveFrom }, request.backdate === true ? { historic: true } : { notBefore: today });
+  if (request.replan === true && request.backdate !== true) {
+    throw new DomainError('invalid_input', 'invalid_policy', 'replan applies to a back-dated version only', [{ field: 'replan', message: 'needs backdate: true' }]);
+  }
   return { kind: 'new_version', version, effectiveFrom, preset: presetName, policy };
 }

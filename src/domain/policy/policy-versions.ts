@@ -30,6 +30,11 @@ export function policyVersionInForce<V extends PolicyVersionRef>(versions: reado
 export interface NewVersionOptions {
   /** When given, the first day the new version may take effect (e.g. today, to refuse backdating). */
   notBefore?: IsoDate;
+  /**
+   * A historic version, added on purpose (`backdate: true`): it may start before versions
+   * that already exist, and is in force from its date until the next version's.
+   */
+  historic?: boolean;
 }
 
 /**
@@ -56,14 +61,17 @@ export function newPolicyVersionProblems(
     out.push({ field: 'version', message: `version ${candidate.version} must be after the latest version ${latest.version}` });
   }
   const lastStart = existing.reduce<IsoDate | undefined>((a, v) => (a === undefined || v.effectiveFrom > a ? v.effectiveFrom : a), undefined);
-  if (out.length === 0 && lastStart !== undefined && candidate.effectiveFrom < lastStart) {
+  if (out.length === 0 && options.historic !== true && lastStart !== undefined && candidate.effectiveFrom < lastStart) {
     out.push({
       field: 'effectiveFrom',
-      message: `a new version cannot take effect on ${candidate.effectiveFrom}, before an existing version takes effect on ${lastStart}`,
+      message: `a new version cannot take effect on ${candidate.effectiveFrom}, before an existing version takes effect on ${lastStart}; send backdate: true to add a historic version on purpose`,
     });
   }
   if (options.notBefore !== undefined && isIsoDate(candidate.effectiveFrom) && candidate.effectiveFrom < options.notBefore) {
-    out.push({ field: 'effectiveFrom', message: `a new version cannot take effect on ${candidate.effectiveFrom}, before ${options.notBefore}` });
+    out.push({
+      field: 'effectiveFrom',
+      message: `a new version cannot take effect on ${candidate.effectiveFrom}, before ${options.notBefore}; send backdate: true to add a historic version on purpose`,
+    });
   }
   return out;
 }

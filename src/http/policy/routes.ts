@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { londonDateOf } from '../../domain/calendar/index.ts';
+import { londonDateOf, type CalendarFor } from '../../domain/calendar/index.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { complianceGaps, policyVersionInForce, type PolicyPreset } from '../../domain/policy/index.ts';
 import { changePolicy } from '../../store/change-policy.ts';
@@ -10,13 +10,13 @@ import { principalOf } from '../auth.ts';
 import { notFound } from '../http-problem.ts';
 import { problemResponse } from '../problem-schema.ts';
 import { PresetSchema } from './policy-schema.ts';
-import { ChangePolicyBody, ComplianceResponse, CurrentPolicyResponse, PolicyVersionSchema, VersionQuery } from './schemas.ts';
+import { ChangePolicyBody, ChangePolicyResponse, ComplianceResponse, CurrentPolicyResponse, PolicyVersionSchema, VersionQuery } from './schemas.ts';
 
 const versionBody = (v: PolicyVersion) => ({ ...v, createdAt: v.createdAt.toISOString() });
 
-export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; presets: readonly PolicyPreset[] }> = async (
+export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; presets: readonly PolicyPreset[]; calendarFor: CalendarFor }> = async (
   app,
-  { db, clock, presets },
+  { db, clock, presets, calendarFor },
 ) => {
   async function versionsAndToday(organisationId: string) {
     const versions = await listPolicyVersions(db, organisationId);
@@ -61,9 +61,10 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
         summary: 'Change the policy: a new version from a preset, a whole policy, or overrides of the current one',
         description:
           'Versions never change once written; complaints keep the version in force when they were received. ' +
-          'Repeating a request that changes nothing answers 200 with the existing version.',
+          'Repeating a request that changes nothing answers 200 with the existing version. ' +
+          'A historic version (backdate: true, effectiveFrom in the past) lists the complaints already received in its range; replan: true moves them onto it.',
         body: ChangePolicyBody,
-        response: { 200: Type.Ref(PolicyVersionSchema), 201: Type.Ref(PolicyVersionSchema) },
+        response: { 200: ChangePolicyResponse, 201: ChangePolicyResponse },
       },
     },
     async (request, reply) => {
@@ -76,8 +77,10 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
         today: londonDateOf(now),
         now,
         actor: apiKeyId,
+        calendarFor,
       });
-      return reply.code(result.created ? 201 : 200).send(versionBody(result.version));
+      const body = { ...versionBody(result.version), ...(result.alreadyReceived ? { alreadyReceived: result.alreadyReceived } : {}) };
+      return reply.code(result.created ? 201 : 200).send(body);
     },
   );
 

@@ -26,7 +26,13 @@ export const ChangePolicyBody = Type.Object(
     overrides: Type.Optional(
       Type.Object({}, { additionalProperties: true, description: 'a partial policy merged over the base: objects merge, arrays replace, null clears' }),
     ),
-    effectiveFrom: Type.Optional({ ...IsoDateSchema, description: 'the first day of receipt it applies to; today by default, never earlier' }),
+    effectiveFrom: Type.Optional({ ...IsoDateSchema, description: 'the first day of receipt it applies to; today by default, earlier only with backdate' }),
+    backdate: Type.Optional(
+      Type.Boolean({ description: 'true to add a historic version: effectiveFrom may be in the past, even before existing versions; it governs complaints received from then until the next version' }),
+    ),
+    replan: Type.Optional(
+      Type.Boolean({ description: 'with backdate: move the complaints already received in its range onto it and re-plan their deadlines (each move an event); without it they are only listed' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -49,3 +55,26 @@ export const VersionQuery = Type.Object(
   { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'a version number; the one in force today by default' })) },
   { additionalProperties: false },
 );
+
+export const ChangePolicyResponse = Type.Object({
+  ...PolicyVersionSchema.properties,
+  alreadyReceived: Type.Optional(
+    Type.Object(
+      {
+        total: Type.Integer({ description: 'complaints received in the new version’s range under another version' }),
+        replanned: Type.Boolean({ description: 'true when they were moved onto the new version (replan: true)' }),
+        items: Type.Array(
+          Type.Object({
+            complaintId: Type.String({ format: 'uuid' }),
+            reference: Type.String(),
+            receivedAt: Type.String({ format: 'date-time' }),
+            policyVersion: Type.Integer({ description: 'the version it had before' }),
+            deadlinesMoved: Type.Union([Type.Integer(), Type.Null()], { description: 'deadlines whose due date moved; null when not re-planned' }),
+          }),
+          { description: 'by receipt, the first 500' },
+        ),
+      },
+      { description: 'only for backdate: true' },
+    ),
+  ),
+});
