@@ -17,6 +17,6 @@ export function treatEmptyBodiesAsEmptyObjects(app: FastifyInstance): void {
     return parseJson(request, text, done);
   });
   app.addHook('preValidation', async (request) => {
-    if (request.body === undefined && (request.method === 'POST' || request.method === 'PUT')) request.body = {};
+    if (request.body === undefined && (request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH')) request.body = {};
   });
 }

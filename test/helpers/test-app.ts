@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import { SecretBox } from '../../src/app/webhooks/secret-box.ts';
 import { loadBankHolidayFeed, loadPolicyPresets } from '../../src/config.ts';
 import { buildUkCalendars, type Division, type UkCalendars } from '../../src/domain/calendar/index.ts';
 import type { Scope } from '../../src/domain/access/scopes.ts';
@@ -55,6 +56,7 @@ export async function buildTestApp(
     logger: createLogger('info', sink),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
+    webhooks: { box: SecretBox.ephemeral(), rules: { allowHttpLoopback: true, allowedCidrs: [] } },
   });
   t.teardown(() => app.close());
   return { ...database, app, logs };

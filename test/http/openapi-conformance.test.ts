@@ -29,7 +29,7 @@ function expectNoProblems(t: Test, problems: string[], message: string): void {
 }
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-const PLACEHOLDERS: Record<string, string> = { id: NO_SUCH_ID, itemId: 'r1', idOrReference: 'CMP-2099-999999' };
+const PLACEHOLDERS: Record<string, string> = { id: NO_SUCH_ID, itemId: 'r1', idOrReference: 'CMP-2099-999999', deliveryId: NO_SUCH_ID };
 const scopeOf = (description = '') => /Requires the `([a-z:]+)` scope/.exec(description)?.[1];
 const ORIGIN = 'https://www.riverside.example';
 
@@ -265,6 +265,22 @@ t.test('every route answers as the document says', async (t) => {
     }
     await call(t, 'get', '/v1/reports/performance', { query: 'from=2026-04-01&to=2027-03-31', headers: { accept: 'text/csv' }, status: 200 });
     await call(t, 'get', '/v1/reports/performance', { query: 'from=2027-04-01&to=2026-03-31', status: 422 });
+  });
+
+  await t.test('events and webhooks', async (t) => {
+    const feed = (await call(t, 'get', '/v1/events', { query: 'limit=2', status: 200 })).json();
+    await call(t, 'get', '/v1/events', { query: `after=${feed.nextCursor}&types=complaint.logged`, status: 200 });
+    await call(t, 'get', '/v1/events', { query: 'after=nonsense', status: 400 });
+    const hook = (await call(t, 'post', '/v1/webhooks', { body: { url: 'https://crm.example.com/hooks', events: ['complaint.*'] }, status: 201 })).json();
+    await call(t, 'post', '/v1/webhooks', { body: { url: 'http://10.0.0.1/', events: ['*'] }, status: 422 });
+    await call(t, 'get', '/v1/webhooks', { status: 200 });
+    await call(t, 'get', '/v1/webhooks/{id}', { params: { id: hook.id }, status: 200 });
+    await call(t, 'patch', '/v1/webhooks/{id}', { params: { id: hook.id }, body: { description: 'CRM' }, status: 200 });
+    await call(t, 'post', '/v1/webhooks/{id}/rotate-secret', { params: { id: hook.id }, status: 200 });
+    const queued = (await call(t, 'post', '/v1/webhooks/{id}/test', { params: { id: hook.id }, status: 202 })).json();
+    await call(t, 'get', '/v1/webhooks/{id}/deliveries', { params: { id: hook.id }, query: 'limit=1', status: 200 });
+    await call(t, 'post', '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { id: hook.id, deliveryId: queued.deliveryId }, status: 202 });
+    await call(t, 'delete', '/v1/webhooks/{id}', { params: { id: hook.id }, status: 200 });
   });
 
   t.test('coverage: every operation answered with success at least once', async (t) => {

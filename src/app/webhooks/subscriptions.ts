@@ -73,9 +73,9 @@ export async function changeSubscription(
 }
 
 export async function rotateSecret(deps: WebhookDeps, organisationId: string, id: string): Promise<{ subscription: Subscription; secret: string } | undefined> {
-  const box = boxOf(deps);
   const current = await findSubscription(deps.db, organisationId, id);
   if (!current) return undefined;
+  const box = boxOf(deps);
   const now = deps.clock();
   const secret = generateWebhookSecret();
   const subscription = await replaceSecret(deps.db, organisationId, id, {

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { webhooksSection } from '../events/openapi-webhooks.ts';
 
 const DESCRIPTION = `Runs a UK social landlord's complaint process under the Housing Ombudsman's
 Complaint Handling Code, with every deadline counted in working days on the landlord's UK
@@ -19,6 +20,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer cmpk_...`' },
         },
       },
+      // One entry per event type: what a subscription receives (OpenAPI 3.1). Built from
+      // TypeBox schemas, which openapi-types' SchemaObject does not describe: hence the cast.
+      webhooks: webhooksSection() as Record<string, never>,
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'administration', description: 'Organisation, policy and API keys' },

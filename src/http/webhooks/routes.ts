@@ -58,7 +58,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookDeps> = async (app,
   };
 
   app.post('/v1/webhooks', {
-    ...base,
+    config: { scope: 'admin', location: true },
     schema: {
       operationId: 'createWebhook', tags: ['webhooks'], summary: 'Subscribe a URL to events; the signing secret is shown once',
       body: CreateWebhookBody, response: { 201: Type.Ref(WebhookWithSecretSchema), 409: problemResponse('Webhooks are not configured on this server'), 422: problemResponse('The URL or an event type is refused') },
@@ -93,10 +93,15 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookDeps> = async (app,
 
   app.delete('/v1/webhooks/:id', {
     ...base,
-    schema: { operationId: 'deleteWebhook', tags: ['webhooks'], summary: 'Unsubscribe; pending deliveries are dropped', params: WebhookParams, response: { 204: Type.Null({ description: 'Deleted' }), 404: missing } },
-  }, async (request, reply) => {
-    if (!(await deleteSubscription(deps.db, principalOf(request).organisationId, request.params.id))) throw notFound(`Webhook subscription ${request.params.id}`);
-    return reply.code(204).send(null);
+    schema: {
+      operationId: 'deleteWebhook', tags: ['webhooks'], summary: 'Unsubscribe; pending deliveries are dropped. Answers the subscription as it was',
+      params: WebhookParams, response: { 200: Type.Ref(WebhookSchema), 404: missing },
+    },
+  }, async (request) => {
+    const { organisationId } = principalOf(request);
+    const existing = await found(organisationId, request.params.id);
+    if (!(await deleteSubscription(deps.db, organisationId, request.params.id))) throw notFound(`Webhook subscription ${request.params.id}`);
+    return toBody(existing);
   });
 
   app.post('/v1/webhooks/:id/rotate-secret', {
