@@ -7,6 +7,7 @@ import * as complaintReportColumns from './20261123T2030-complaint-report-column
 import * as idempotencyKeyExpiry from './20261201T0900-idempotency-key-expiry.ts';
 import * as organisationDeadlinesCalendar from './20261201T0930-organisation-deadlines-calendar.ts';
 import * as eventsAndWebhooks from './20261201T2200-events-and-webhooks.ts';
+import * as imports from './20261201T2300-imports.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
 // tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T0900-idempotency-key-expiry': idempotencyKeyExpiry,
   '20261201T0930-organisation-deadlines-calendar': organisationDeadlinesCalendar,
   '20261201T2200-events-and-webhooks': eventsAndWebhooks,
+  '20261201T2300-imports': imports,
 };

@@ -30,6 +30,7 @@ import { OrganisationSchema } from './http/organisation/schemas.ts';
 import { PolicySchema, PresetSchema, TimescaleSchema } from './http/policy/policy-schema.ts';
 import { policyRoutes } from './http/policy/routes.ts';
 import { reportRoutes } from './http/reports/routes.ts';
+import { importRoutes } from './http/imports/routes.ts';
 import { PolicyVersionSchema } from './http/policy/schemas.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/problem-schema.ts';
 import { registerRouteConventions } from './http/route-conventions.ts';
@@ -52,6 +53,8 @@ export interface AppDeps {
   eventRetentionDays?: number;
   /** Webhook secrets' key (none: subscriptions are refused) and where deliveries may go. */
   webhooks?: { box: SecretBox | undefined; rules: DestinationRules };
+  /** How often this instance looks for bulk imports to resume (ms); 0 never (tests drive the job). */
+  importPollMs?: number;
 }
 
 // A caller's X-Request-Id is kept when it is short and plain, so it can be traced through
@@ -118,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(slaRoutes, complaintDeps);
   await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });
   await app.register(reportRoutes, complaintDeps);
+  await app.register(importRoutes, { ...complaintDeps, ...(deps.importPollMs !== undefined ? { importPollMs: deps.importPollMs } : {}) });
   await app.register(eventRoutes, { db: deps.db, retentionDays: deps.eventRetentionDays ?? 90 });
   const webhooks = deps.webhooks ?? { box: undefined, rules: { allowHttpLoopback: false, allowedCidrs: [] } };
   await app.register(webhookRoutes, { db: deps.db, clock: deps.clock, ...webhooks });

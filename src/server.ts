@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     eventRetentionDays: config.eventRetentionDays,
     webhooks: { box: webhookKey.box, rules: webhookRules },
+    // Resume imports a crashed instance left half done (their leases run out after a minute).
+    importPollMs: 10_000,
   });
   let sweep: SweepSchedule | undefined;
   let webhookWorker: WebhookWorker | undefined;

@@ -1,9 +1,9 @@
 // A report as flat CSV rows (section, metric, value) for spreadsheets and BI tools.
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** RFC 4180 quoting; text that a spreadsheet would run as a formula is defused with a leading apostrophe (OWASP CSV injection). */
-function cell(value: Cell): string {
+export function cell(value: Cell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -1,0 +1,185 @@
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+import { withImportTables, type ImportStatus, type LineState } from './import-tables.ts';
+
+// The import's rows: the uploaded lines (kept as they stream in), their outcomes, the
+// rejections, and which line each externalRef was imported from.
+
+export interface ImportRecord {
+  id: string;
+  organisationId: string;
+  format: 'ndjson' | 'csv';
+  dryRun: boolean;
+  status: ImportStatus;
+  linesRead: number;
+  imported: number;
+  unchanged: number;
+  rejected: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const COLUMNS = ['id', 'organisation_id', 'format', 'dry_run', 'status', 'lines_read', 'imported', 'unchanged', 'rejected', 'created_at', 'finished_at'] as const;
+
+function toRecord(r: {
+  id: string; organisation_id: string; format: 'ndjson' | 'csv'; dry_run: boolean; status: ImportStatus;
+  lines_read: number; imported: number; unchanged: number; rejected: number; created_at: Date; finished_at: Date | null;
+}): ImportRecord {
+  return {
+    id: r.id, organisationId: r.organisation_id, format: r.format, dryRun: r.dry_run, status: r.status,
+    linesRead: r.lines_read, imported: r.imported, unchanged: r.unchanged, rejected: r.rejected, createdAt: r.created_at, finishedAt: r.finished_at,
+  };
+}
+
+export async function createImport(db: Db, i: { id: string; organisationId: string; format: 'ndjson' | 'csv'; dryRun: boolean; actor: string; now: Date }): Promise<void> {
+  await withImportTables(db)
+    .insertInto('imports')
+    .values({ id: i.id, organisation_id: i.organisationId, format: i.format, dry_run: i.dryRun, status: 'receiving', created_by: i.actor, created_at: i.now, updated_at: i.now })
+    .execute();
+}
+
+/** One chunk of the upload, with the count read so far, in one statement pair. */
+export async function appendLines(db: Db, importId: string, lines: readonly { lineNo: number; content: string; header?: boolean }[]): Promise<void> {
+  if (lines.length === 0) return;
+  const t = withImportTables(db);
+  await t
+    .insertInto('import_lines')
+    .values(lines.map((l) => ({ import_id: importId, line_no: l.lineNo, content: l.content, ...(l.header ? { state: 'header' as const } : {}) }))).onConflict((oc) => oc.doNothing()).execute();
+  await t.updateTable('imports').set({ lines_read: lines.at(-1)!.lineNo }).where('id', '=', importId).execute();
+}
+
+/** The upload is complete: the lines may be processed. */
+export async function queueImport(db: Db, importId: string, now: Date): Promise<void> {
+  await withImportTables(db).updateTable('imports').set({ status: 'queued', updated_at: now }).where('id', '=', importId).where('status', '=', 'receiving').execute();
+}
+
+export async function findImport(db: Db, organisationId: string, id: string): Promise<ImportRecord | undefined> {
+  const row = await withImportTables(db).selectFrom('imports').select(COLUMNS).where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}
+
+/**
+ * Takes an import to work on: queued, or processing with its lease run out (its worker
+ * died). SKIP LOCKED and the lease keep every other instance off it until then.
+ */
+export async function claimImport(db: Db, now: Date, leaseMs: number, only?: string): Promise<ImportRecord | undefined> {
+  const t = withImportTables(db);
+  const { rows } = await sql<{ id: string }>`
+    select id from imports
+    where status in ('queued', 'processing') and (lease_until is null or lease_until < ${now})
+      ${only ? sql`and id = ${only}` : sql``}
+    order by created_at limit 1 for update skip locked`.execute(db);
+  const id = rows[0]?.id;
+  if (id === undefined) return undefined;
+  const row = await t
+    .updateTable('imports')
+    .set({ status: 'processing', lease_until: new Date(now.getTime() + leaseMs), updated_at: now })
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toRecord(row);
+}
+
+export async function renewLease(db: Db, importId: string, until: Date): Promise<void> {
+  await withImportTables(db).updateTable('imports').set({ lease_until: until }).where('id', '=', importId).execute();
+}
+
+export async function pendingLines(db: Db, importId: string, limit: number): Promise<{ lineNo: number; content: string }[]> {
+  const rows = await withImportTables(db)
+    .selectFrom('import_lines')
+    .select(['line_no', 'content'])
+    .where('import_id', '=', importId)
+    .where('state', '=', 'pending')
+    .orderBy('line_no')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ lineNo: r.line_no, content: r.content }));
+}
+
+export interface LineOutcome {
+  lineNo: number;
+  state: Exclude<LineState, 'pending' | 'header'>;
+  externalRef: string | null;
+  problem?: Record<string, unknown>;
+}
+
+/** Saves a batch's outcomes and moves the counters on, in the batch's transaction. */
+export async function recordOutcomes(tx: Db, importId: string, outcomes: readonly LineOutcome[], now: Date): Promise<void> {
+  if (outcomes.length === 0) return;
+  const t = withImportTables(tx);
+  for (const state of ['imported', 'unchanged', 'rejected'] as const) {
+    const lines = outcomes.filter((o) => o.state === state).map((o) => o.lineNo);
+    if (lines.length > 0) await t.updateTable('import_lines').set({ state }).where('import_id', '=', importId).where('line_no', 'in', lines).execute();
+  }
+  const rejected = outcomes.filter((o) => o.state === 'rejected');
+  if (rejected.length > 0) {
+    await t
+      .insertInto('import_rejections')
+      .values(rejected.map((o) => ({ import_id: importId, line_no: o.lineNo, external_ref: o.externalRef, problem: JSON.stringify(o.problem ?? {}) })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  const count = (s: string) => outcomes.filter((o) => o.state === s).length;
+  await t
+    .updateTable('imports')
+    .set((eb) => ({
+      imported: eb('imported', '+', count('imported')),
+      unchanged: eb('unchanged', '+', count('unchanged')),
+      rejected: eb('rejected', '+', count('rejected')),
+      updated_at: now,
+    }))
+    .where('id', '=', importId)
+    .execute();
+}
+
+export async function finishImport(db: Db, importId: string, now: Date): Promise<void> {
+  await withImportTables(db).updateTable('imports').set({ status: 'done', finished_at: now, lease_until: null, updated_at: now }).where('id', '=', importId).execute();
+}
+
+/** How each externalRef was imported before (its line's hash), and which are taken by complaints logged live. */
+export async function knownRefs(db: Db, organisationId: string, refs: readonly string[]): Promise<{ imported: Map<string, string>; live: Set<string> }> {
+  if (refs.length === 0) return { imported: new Map(), live: new Set() };
+  const t = withImportTables(db);
+  const imported = await t.selectFrom('imported_complaints').select(['external_ref', 'line_hash']).where('organisation_id', '=', organisationId).where('external_ref', 'in', [...refs]).execute();
+  const live = await db.selectFrom('complaints').select('external_ref').where('organisation_id', '=', organisationId).where('external_ref', 'in', [...refs]).execute();
+  const importedMap = new Map(imported.map((r) => [r.external_ref, r.line_hash]));
+  return { imported: importedMap, live: new Set(live.map((r) => r.external_ref!).filter((r) => !importedMap.has(r))) };
+}
+
+export async function markImported(tx: Db, row: { organisationId: string; externalRef: string; complaintId: string; lineHash: string; importId: string }): Promise<void> {
+  await withImportTables(tx)
+    .insertInto('imported_complaints')
+    .values({ organisation_id: row.organisationId, external_ref: row.externalRef, complaint_id: row.complaintId, line_hash: row.lineHash, import_id: row.importId })
+    .execute();
+}
+
+export async function listRejections(db: Db, organisationId: string, importId: string, page: { afterLine: number; limit: number }) {
+  const rows = await withImportTables(db)
+    .selectFrom('import_rejections as r')
+    .innerJoin('imports as i', 'i.id', 'r.import_id')
+    .select(['r.line_no', 'r.external_ref', 'r.problem'])
+    .where('i.organisation_id', '=', organisationId)
+    .where('r.import_id', '=', importId)
+    .where('r.line_no', '>', page.afterLine)
+    .orderBy('r.line_no')
+    .limit(page.limit)
+    .execute();
+  return rows.map((r) => ({ line: r.line_no, externalRef: r.external_ref, problem: r.problem }));
+}
+
+/** `count` consecutive references of a receipt year, in one upsert (as nextComplaintReference, in bulk). */
+export async function allocateReferences(tx: Db, organisationId: string, year: number, count: number): Promise<string[]> {
+  const { last_number } = await tx
+    .insertInto('complaint_reference_counters')
+    .values({ organisation_id: organisationId, year, last_number: count })
+    .onConflict((oc) => oc.columns(['organisation_id', 'year']).doUpdateSet((eb) => ({ last_number: eb('complaint_reference_counters.last_number', '+', count) })))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return Array.from({ length: count }, (_, i) => `CMP-${year}-${String(last_number - count + 1 + i).padStart(6, '0')}`);
+}
+
+/** A CSV import's header: its first line, kept out of the work. */
+export async function headerLine(db: Db, importId: string): Promise<string | undefined> {
+  const row = await withImportTables(db).selectFrom('import_lines').select('content').where('import_id', '=', importId).where('line_no', '=', 1).executeTakeFirst();
+  return row?.content;
+}
