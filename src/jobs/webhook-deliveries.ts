@@ -7,8 +7,8 @@ import { standardWebhookHeaders } from '../domain/webhooks/signature.ts';
 import type { DestinationRules } from '../domain/webhooks/destination.ts';
 import type { Db } from '../store/database.ts';
 import { insertPublicEvents, pruneEvents } from '../store/events.ts';
-import { claimDueDeliveries, fanOut, insertAttempt, settleDelivery, type DueDelivery } from '../store/webhook-deliveries.ts';
-import { disableSubscription, markFailed, markSucceeded } from '../store/webhook-health.ts';
+import { claimDueDeliveries, fanOut, insertAttempt, recordSuccess, settleDelivery, type DueDelivery } from '../store/webhook-deliveries.ts';
+import { disableSubscription, markFailed } from '../store/webhook-health.ts';
 import { findSubscriptionsByIds, type Subscription } from '../store/webhooks.ts';
 import { sendWebhook, type Resolver, type SendOutcome } from './webhook-sender.ts';
 
@@ -65,15 +65,13 @@ async function disable(tx: Db, subscriptionId: string, reason: string, now: Date
 async function settle(o: WebhookWorkerOptions, d: DueDelivery, startedAt: Date, sent: SendOutcome): Promise<boolean> {
   const now = o.clock();
   const ok = sent.status !== null && sent.status >= 200 && sent.status < 300;
+  const attempt = { startedAt, durationMs: sent.durationMs, outcome: ok ? 'succeeded' : 'failed', responseStatus: sent.status, responseBody: sent.body, error: sent.error } as const;
+  if (ok) {
+    await recordSuccess(o.db, d, attempt, now);
+    return true;
+  }
   return o.db.transaction().execute(async (tx) => {
-    await insertAttempt(tx, d, {
-      startedAt, durationMs: sent.durationMs, outcome: ok ? 'succeeded' : 'failed', responseStatus: sent.status, responseBody: sent.body, error: sent.error,
-    });
-    if (ok) {
-      await settleDelivery(tx, d, { status: 'delivered', at: now });
-      await markSucceeded(tx, d.subscriptionId);
-      return true;
-    }
+    await insertAttempt(tx, d, attempt);
     if (sent.status === 410) {
       await settleDelivery(tx, d, { status: 'failed', at: now });
       await disable(tx, d.subscriptionId, 'the endpoint answered 410 Gone', now);

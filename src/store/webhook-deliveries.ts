@@ -105,6 +105,21 @@ export async function insertAttempt(tx: Db, d: DueDelivery, a: AttemptRecord): P
     .execute();
 }
 
+/**
+ * A success, recorded in one statement (so atomically, without a transaction's extra round
+ * trips: this is the common case, once per event): the attempt, the delivery delivered if
+ * our lease is still on it, and the subscription's failing streak ended.
+ */
+export async function recordSuccess(db: Db, d: DueDelivery, a: AttemptRecord, at: Date): Promise<void> {
+  await sql`
+    with attempt as (
+      insert into webhook_attempts (id, delivery_id, organisation_id, number, started_at, duration_ms, outcome, response_status, response_body, error)
+      values (${randomUUID()}, ${d.id}, ${d.organisationId}, ${d.attempts}, ${a.startedAt}, ${a.durationMs}, 'succeeded', ${a.responseStatus}, ${a.responseBody}, null)),
+    delivered as (
+      update webhook_deliveries set status = 'delivered', delivered_at = ${at}, lease_token = null where id = ${d.id} and lease_token = ${d.leaseToken})
+    update webhook_subscriptions set failing_since = null where id = ${d.subscriptionId} and failing_since is not null`.execute(db);
+}
+
 /** Ends or reschedules the delivery, if this worker's lease is still the one on it. */
 export async function settleDelivery(tx: Db, d: DueDelivery, next: { status: 'delivered' | 'failed'; at: Date } | { status: 'pending'; at: Date }): Promise<boolean> {
   const result = await withEventTables(tx)

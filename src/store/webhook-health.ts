@@ -1,10 +1,7 @@
 import type { Db } from './database.ts';
 import { withEventTables } from './event-tables.ts';
 
-/** A success ends the subscription's failing streak. */
-export async function markSucceeded(tx: Db, subscriptionId: string): Promise<void> {
-  await withEventTables(tx).updateTable('webhook_subscriptions').set({ failing_since: null }).where('id', '=', subscriptionId).where('failing_since', 'is not', null).execute();
-}
+// A success ends the failing streak in recordSuccess (webhook-deliveries.ts).
 
 /** Records a failure; returns since when the subscription has been failing. */
 export async function markFailed(tx: Db, subscriptionId: string, now: Date): Promise<Date | undefined> {
