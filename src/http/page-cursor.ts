@@ -15,11 +15,15 @@ export function decodePageCursor<T>(value: string, parse: (key: unknown[]) => T 
   } catch {
     throw invalidCursor();
   }
-  const parsed = Array.isArray(key) ? parse(key) : undefined;
+  // A NUL in a key's text would reach PostgreSQL, which refuses it (a 500): no cursor of ours holds one.
+  const parsed = Array.isArray(key) && !key.some((part) => typeof part === 'string' && part.includes('\u0000')) ? parse(key) : undefined;
   if (parsed === undefined) throw invalidCursor();
   return parsed;
 }
 
 export const isUuidText = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
-export const isIsoDateText = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+// A real calendar date PostgreSQL takes: `2026-02-30` and year 0000 have the right shape but
+// fail in the query (a 500), so the date must survive a round trip through Date.
+export const isIsoDateText = (value: unknown): value is string =>
+  typeof value === 'string' && /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
 export const isInstantText = (value: unknown): value is string => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
