@@ -54,11 +54,14 @@ async function fixtures(app: FastifyInstance, db: Parameters<typeof aKey>[0]) {
     await send('POST', `/v1/complaints/${c.id}/remedies`, { type: 'apology', description: 'We apologise' });
     await send('POST', `/v1/complaints/${c.id}/actions`, { description: 'Service the boiler', owner: 'repairs', dueDate: '2026-12-18' });
   }
-  const cursors = [
-    (await send('GET', '/v1/complaints?limit=1')).nextCursor,
-    (await send('GET', '/v1/sla/due?limit=1&withinWorkingDays=260')).nextCursor,
-    (await send('GET', '/v1/sla/breaches?limit=1&asOf=2027-06-01&includeLate=true')).nextCursor,
-  ].filter((c): c is string => typeof c === 'string');
+  // A real cursor of each list that has more than one page, by the operation's path.
+  const cursorOf: Record<string, unknown> = {
+    '/v1/complaints': (await send('GET', '/v1/complaints?limit=1')).nextCursor,
+    '/v1/sla/due': (await send('GET', '/v1/sla/due?limit=1&withinWorkingDays=260')).nextCursor,
+    '/v1/sla/breaches': (await send('GET', '/v1/sla/breaches?limit=1&asOf=2027-06-01&includeLate=true')).nextCursor,
+    '/v1/complaints/{id}/events': (await send('GET', `/v1/complaints/${complaints[0]!.id}/events?limit=1`)).nextCursor,
+  };
+  const cursors = Object.values(cursorOf).filter((c): c is string => typeof c === 'string');
   const ids = complaints.map((c) => c.id);
   const hints = {
     id: ids, complaintId: ids, idOrReference: [...ids, ...complaints.map((c) => c.reference)], itemId: ['r1', 'a1', 'r2', 'a2'],
@@ -66,7 +69,11 @@ async function fixtures(app: FastifyInstance, db: Parameters<typeof aKey>[0]) {
     handler: ['alice', 'bob'], category: ['repairs'], serviceArea: ['north'], year: [2025, 2026], stage: [1, 2],
   };
   /** The ids an operation's path names: api keys under /v1/api-keys, complaints elsewhere. */
-  const hintsFor = (path: string) => (path.startsWith('/v1/api-keys') ? { ...hints, id: spareKeys } : hints);
+  const hintsFor = (path: string) => ({
+    ...hints,
+    ...(path.startsWith('/v1/api-keys') ? { id: spareKeys } : {}),
+    ...(typeof cursorOf[path] === 'string' ? { cursor: [cursorOf[path]] } : {}),
+  });
   return { credentials: { all: all.headers, others }, hintsFor };
 }
 

@@ -34,7 +34,7 @@ const TRICKY_IDS = [
 /** Cursors: garbage, garbage that decodes, and well-formed JSON holding the wrong things. */
 const cursorParts = fc.constantFrom<unknown>(
   '2026-11-20T09:30:00.000Z', '2025-02-30T00:00:00Z', '0', 'Tue', '275760-09-13', '2026-99-99', '------------------------------------',
-  '00000000-0000-4000-8000-000000000000', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', 1, -1, 0, 1e300, 2 ** 53, 1.5, null, true, [], {}, 'stage_1_response', '\u0000',
+  '00000000-0000-4000-8000-000000000000', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', '0000-01-01', '2026-02-30', '9999-12-31', '2026-11-23T24:00:00Z', 1, -1, 0, 1e300, 2 ** 53, 2 ** 31, -(2 ** 53) + 1, 1.5, null, true, [], {}, 'stage_1_response', '\u0000',
 );
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 export const hostileCursor: fc.Arbitrary<string> = fc.oneof(
@@ -43,6 +43,14 @@ export const hostileCursor: fc.Arbitrary<string> = fc.oneof(
   fc.array(cursorParts, { minLength: 1, maxLength: 6 }).map((parts) => b64(JSON.stringify(parts))),
   fc.array(cursorParts, { minLength: 1, maxLength: 6 }).map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64')),
 );
+
+/** A cursor this API really gave, with one element of its key replaced: it decodes, so the key's checks are all that stand before the database. */
+export const tamperedCursor = (real: readonly string[]): fc.Arbitrary<string> =>
+  fc.tuple(fc.constantFrom(...real), fc.nat(), cursorParts).map(([cursor, at, part]) => {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    key[at % key.length] = part;
+    return b64(JSON.stringify(key));
+  });
 
 /** UTF-16 code units at random: lone surrogates, controls and NULs included. */
 const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 30 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Operation } from '../openapi-validator.ts';
 import {
-  asHeaderValue, brokenEncoding, CURRENT_ETAG, extraKey, hostileIfMatch, hostileQueryValue, hostileString, hostileValue, malformedJson, RawJson, wrongContentType,
+  asHeaderValue, brokenEncoding, CURRENT_ETAG, extraKey, hostileIfMatch, hostileQueryValue, hostileString, hostileValue, malformedJson, RawJson, tamperedCursor, wrongContentType,
 } from './hostile.ts';
 import type { Json, SchemaValues } from './schema-values.ts';
 
@@ -161,6 +161,13 @@ export function requestsFor(method: string, path: string, op: Operation, pathMet
         r.rawQuery.push(`${encode(name)}=${raw}`);
       }) },
     );
+  }
+  const cursors = values.hint('cursor').filter((c): c is string => typeof c === 'string');
+  if (queryNames.includes('cursor') && cursors.length) {
+    damages.push({ weight: 2, arbitrary: tamperedCursor(cursors).map<Damage>((cursor) => (b, r) => {
+      r.kind = 'query.cursor';
+      b.query = [...b.query.filter(([n]) => n !== 'cursor'), ['cursor', cursor]];
+    }) });
   }
   if (bodySchema) {
     damages.push(

@@ -37,6 +37,11 @@ export class SchemaValues {
     private readonly hints: Hints,
   ) {}
 
+  /** The fixtures' values for fields of this name. */
+  hint(name: string): readonly unknown[] {
+    return this.hints[name] ?? [];
+  }
+
   /** An arbitrary of values valid against `schema`; `name` is the property or parameter it is for. */
   of(schema: Json, name?: string, depth = 0): fc.Arbitrary<unknown> {
     for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`the fuzzer does not understand the keyword ${key} (${name ?? 'value'})`);
