@@ -3,8 +3,8 @@ import { londonDateOf, parseDivision, type CalendarFor, type WorkingDayCalendar 
 import { LineRejected, problemOf } from '../app/imports/line-problem.ts';
 import { csvFields, parseCsvLine, parseNdjsonLine, type ImportLine } from '../app/imports/parse-line.ts';
 import { replayComplaint, type Replayed } from '../app/imports/replay-complaint.ts';
-import { insertComplaint } from '../store/complaints.ts';
 import type { Db } from '../store/database.ts';
+import { insertComplaintsBatch } from '../store/insert-complaints-batch.ts';
 import {
   allocateReferences,
   claimImport,
@@ -98,10 +98,11 @@ async function runBatch(tx: Db, setting: Setting, parsed: readonly Parsed[], now
       const references = await allocateReferences(tx, record.organisationId, year, items.length);
       items.forEach((w, i) => (w.replayed.complaint = { ...w.replayed.complaint, reference: references[i]! }));
     }
-    for (const { line, replayed } of toWrite) {
-      await insertComplaint(tx, replayed.complaint, replayed.events, replayed.deadlines, now);
-      await markImported(tx, { organisationId: record.organisationId, externalRef: line.externalRef, complaintId: replayed.complaint.id, lineHash: line.hash, importId: record.id });
-    }
+    await insertComplaintsBatch(tx, toWrite.map((w) => w.replayed), now);
+    await markImported(
+      tx,
+      toWrite.map(({ line, replayed }) => ({ organisationId: record.organisationId, externalRef: line.externalRef, complaintId: replayed.complaint.id, lineHash: line.hash, importId: record.id })),
+    );
   }
   await recordOutcomes(tx, record.id, outcomes, now);
 }

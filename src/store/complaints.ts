@@ -7,7 +7,7 @@ import { isUniqueViolation } from './unique-violation.ts';
 // Complaint state, its append-only events and its derived deadlines, always written
 // together inside the caller's transaction.
 
-function columnsOf(complaint: Complaint, now: Date) {
+export function columnsOf(complaint: Complaint, now: Date) {
   return {
     reference: complaint.reference,
     external_ref: complaint.externalRef,

@@ -146,10 +146,11 @@ export async function knownRefs(db: Db, organisationId: string, refs: readonly s
   return { imported: importedMap, live: new Set(live.map((r) => r.external_ref!).filter((r) => !importedMap.has(r))) };
 }
 
-export async function markImported(tx: Db, row: { organisationId: string; externalRef: string; complaintId: string; lineHash: string; importId: string }): Promise<void> {
+export async function markImported(tx: Db, rows: readonly { organisationId: string; externalRef: string; complaintId: string; lineHash: string; importId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
   await withImportTables(tx)
     .insertInto('imported_complaints')
-    .values({ organisation_id: row.organisationId, external_ref: row.externalRef, complaint_id: row.complaintId, line_hash: row.lineHash, import_id: row.importId })
+    .values(rows.map((row) => ({ organisation_id: row.organisationId, external_ref: row.externalRef, complaint_id: row.complaintId, line_hash: row.lineHash, import_id: row.importId })))
     .execute();
 }
 

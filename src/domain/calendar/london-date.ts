@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { CalendarError } from './calendar-error.ts';
+import { londonPartsFast } from './london-fast.ts';
 import type { IsoDate } from './iso-date.ts';
 import type { WorkingDayCalendar } from './working-day-calendar.ts';
 
@@ -23,7 +24,7 @@ function inLondon(instant: Date | string): DateTime {
 
 /** The calendar date in Europe/London at that instant (GMT in winter, BST in summer). */
 export function londonDateOf(instant: Date | string): IsoDate {
-  return inLondon(instant).toISODate()!;
+  return londonPartsFast(instant)?.date ?? inLondon(instant).toISODate()!;
 }
 
 function cutOffMinutes(cutOff: string): number {
@@ -38,9 +39,10 @@ function cutOffMinutes(cutOff: string): number {
  * London time is at or after the policy's cut-off (domain §4).
  */
 export function receiptDate(instant: Date | string, calendar: WorkingDayCalendar, cutOff?: string): IsoDate {
-  const local = inLondon(instant);
-  const date = local.toISODate()!;
-  if (cutOff !== undefined && local.hour * 60 + local.minute >= cutOffMinutes(cutOff)) {
+  const fast = londonPartsFast(instant);
+  const local = fast ?? { date: inLondon(instant).toISODate()!, minuteOfDay: inLondon(instant).hour * 60 + inLondon(instant).minute };
+  const date = local.date;
+  if (cutOff !== undefined && local.minuteOfDay >= cutOffMinutes(cutOff)) {
     return calendar.addWorkingDays(date, 1);
   }
   return calendar.nextWorkingDay(date);
