@@ -11,6 +11,7 @@ import { DivisionSchema } from './http/calendar/schemas.ts';
 import { registerAuthentication } from './http/auth.ts';
 import { registerOpenApi } from './http/docs/openapi.ts';
 import { treatEmptyBodiesAsEmptyObjects } from './http/empty-body.ts';
+import { limitBodyTime } from './http/body-timeout.ts';
 import { refuseUnstorableInput } from './http/unstorable-input.ts';
 import { answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import { trackAllowedMethods } from './http/allowed-methods.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   bodyLimitBytes?: number;
   trustProxy?: boolean;
+  /** Longest time to receive a request body (408 after it); 30 s by default. */
+  requestTimeoutMs?: number;
   /** How long the change feed keeps events (at least 90 days by default). */
   eventRetentionDays?: number;
   /** Webhook secrets' key (none: subscriptions are refused) and where deliveries may go. */
@@ -60,6 +63,7 @@ export interface AppDeps {
 // A caller's X-Request-Id is kept when it is short and plain, so it can be traced through
 // their logs and ours; anything else gets a fresh id.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30000;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -75,6 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // and then skips the range checks, so a non-finite limit or year reached the database.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, strictNumbers: false } },
     return503OnClosing: true,
+    // Node's own limit on receiving a request, a backstop behind limitBodyTime's 408 (which
+    // answers first, in problem+json): it also ends requests whose headers never finish.
+    requestTimeout: 2 * (deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -83,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app, trackAllowedMethods(app));
   treatEmptyBodiesAsEmptyObjects(app);
+  limitBodyTime(app, deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   refuseUnstorableInput(app);
   registerRouteConventions(app);
   await app.register(helmet, { global: true });

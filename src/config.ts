@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { validateBankHolidayFeed, type BankHolidayFeed } from './domain/calendar/index.ts';
 import { presetsFrom, type PolicyPreset } from './domain/policy/index.ts';
+import type { DatabaseTimeouts } from './store/database.ts';
 
 // Every setting the service reads from its environment. Defaults suit a developer's
 // laptop; production sets DATABASE_URL and HOST. `.env.example` documents each one.
@@ -13,6 +14,16 @@ const EnvSchema = Type.Object({
     Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// URL; unset means the embedded PGlite database' }),
   ),
   DATABASE_POOL_MAX: Type.Integer({ default: 10, minimum: 1, maximum: 200, description: 'connections in the pg pool' }),
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({ default: 2000, minimum: 100, maximum: 60000, description: 'longest wait for a database connection before answering 503' }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ default: 15000, minimum: 100, maximum: 600000, description: 'longest SQL statement (statement_timeout)' }),
+  DATABASE_REPORT_STATEMENT_TIMEOUT_MS: Type.Integer({ default: 60000, minimum: 100, maximum: 600000, description: 'longest SQL statement of a report' }),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Integer({
+    default: 30000,
+    minimum: 100,
+    maximum: 600000,
+    description: 'longest idle time inside a transaction (idle_in_transaction_session_timeout)',
+  }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ default: 30000, minimum: 100, maximum: 600000, description: 'longest time to receive a request body; slower ones get 408' }),
   DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'embedded database directory' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -47,7 +58,11 @@ type Env = Static<typeof EnvSchema>;
 export interface Config {
   readonly host: string;
   readonly port: number;
-  readonly database: { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number } | { readonly kind: 'pglite'; readonly dataDir: string };
+  readonly database:
+    | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number; readonly timeouts: DatabaseTimeouts }
+    | { readonly kind: 'pglite'; readonly dataDir: string };
+  /** Longest time to receive a request's body. */
+  readonly requestTimeoutMs: number;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly bodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
@@ -91,8 +106,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          timeouts: {
+            connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+            statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+            idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            reportStatementMs: e.DATABASE_REPORT_STATEMENT_TIMEOUT_MS,
+          },
+        }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const calendarWarning = calendarDataWarning(feed, londonDateOf(systemClock()));
   if (calendarWarning) logger.warn(calendarWarning);
 
-  const db = await createDb(config.database, (err) => logger.warn({ err }, 'an idle database connection was lost; the pool opens a new one'));
+  const db = await createDb(config.database, (err) => logger.warn({ err }, 'a database connection was lost; the pool opens a new one'));
   const applied = await migrateToLatest(db);
   logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
 

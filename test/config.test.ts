@@ -11,9 +11,29 @@ t.test('defaults run the embedded database on localhost', async (t) => {
 
 t.test('DATABASE_URL switches to PostgreSQL and values are converted', async (t) => {
   const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/complaints', PORT: '8080', TRUST_PROXY: 'true', DATA_DIR: '' });
-  t.same(config.database, { kind: 'postgres', url: 'postgres://u@db:5432/complaints', poolMax: 10 });
+  t.same(config.database, {
+    kind: 'postgres',
+    url: 'postgres://u@db:5432/complaints',
+    poolMax: 10,
+    timeouts: { connectMs: 2000, statementMs: 15000, idleInTransactionMs: 30000, reportStatementMs: 60000 },
+  });
   t.equal(config.port, 8080);
   t.equal(config.trustProxy, true);
+  t.equal(config.requestTimeoutMs, 30000);
+});
+
+t.test('the database and request timeouts are set from the environment', async (t) => {
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://u@db/complaints',
+    DATABASE_CONNECT_TIMEOUT_MS: '500',
+    DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+    DATABASE_REPORT_STATEMENT_TIMEOUT_MS: '90000',
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '4000',
+    REQUEST_TIMEOUT_MS: '1000',
+  });
+  t.match(config.database, { timeouts: { connectMs: 500, statementMs: 3000, idleInTransactionMs: 4000, reportStatementMs: 90000 } });
+  t.equal(config.requestTimeoutMs, 1000);
+  t.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' }), /DATABASE_CONNECT_TIMEOUT_MS="0"/, 'no connect timeout is not allowed');
 });
 
 t.test('a bad value stops start-up with one line naming the variable and what is allowed', async (t) => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error.ts';
+import { databaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.ts';
 import { HttpProblem } from './http-problem.ts';
 import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem-schema.ts';
 
@@ -100,6 +101,8 @@ function problem(request: FastifyRequest, status: number, code: string, detail: 
 }
 
 export function toProblem(error: FastifyError | Error, request: FastifyRequest): Problem {
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) return toProblem(unavailable, request);
   if (error instanceof HttpProblem) {
     return { ...problem(request, error.status, error.code, error.message, error.title), ...(error.errors ? { errors: error.errors } : {}) };
   }
@@ -131,6 +134,7 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
 
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+  if (body.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 

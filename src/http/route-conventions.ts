@@ -83,7 +83,7 @@ export function registerRouteConventions(app: FastifyInstance): void {
         if (idempotent) headers['idempotent-replayed'] = HEADERS.replayed;
       }
       if (status === '401') headers['www-authenticate'] = HEADERS.wwwAuthenticate;
-      if (status === '429') headers['retry-after'] = HEADERS.retryAfter;
+      if (status === '429' || status === '503') headers['retry-after'] = HEADERS.retryAfter;
       response[status] = withHeaders(response[status], status, headers);
     }
     schema.response = response;

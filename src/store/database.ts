@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { connectionIsBroken } from './database-unavailable.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -13,15 +14,82 @@ export type Db = Kysely<Database>;
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
+/** Limits on the database side of a request; each in milliseconds. */
+export interface DatabaseTimeouts {
+  /** Longest wait for a new connection (the server down, or the pool exhausted). */
+  readonly connectMs: number;
+  /** Longest statement (PostgreSQL `statement_timeout`). */
+  readonly statementMs: number;
+  /** Longest idle time inside a transaction before the server ends the session. */
+  readonly idleInTransactionMs: number;
+  /** Longest statement of a report (set per report transaction, see withReportTimeout). */
+  readonly reportStatementMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 2000, statementMs: 15000, idleInTransactionMs: 30000, reportStatementMs: 60000 };
+
+// A reply this much later than the longest statement may take means a frozen server: the
+// client gives up (and drops the connection) rather than wait for ever.
+const QUERY_TIMEOUT_MARGIN_MS = 5000;
+
 /**
- * A pool on a PostgreSQL server. An idle connection the server drops (a restart, a failover)
- * is an 'error' on the pool, which would crash the process if nobody listened: the pool
- * discards that connection and opens a new one for the next query, so it is only reported.
+ * Hands Kysely pg's pooled clients, but releases one whose query failed on a broken
+ * connection as broken, so the pool destroys it instead of lending it again. Kysely itself
+ * releases it as healthy (it discards only after a failed rollback), and pg-pool alone
+ * would reuse a client whose FATAL reply arrived before its socket closed.
  */
-export function createPostgresDb(url: string, poolMax = 10, onIdleError: (err: Error) => void = () => {}): Db {
+function discardingBrokenClients(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const broken = new WeakSet<pg.PoolClient>();
+  pool.on('connect', (client) => client.on('error', () => broken.add(client)));
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    get processID() {
+      return (client as unknown as { processID?: number }).processID;
+    },
+    query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
+      try {
+        return await client.query(sql, [...parameters]);
+      } catch (err) {
+        if (connectionIsBroken(err)) broken.add(client);
+        throw err;
+      }
+    }) as unknown as PostgresPoolClient['query'],
+    release: (destroy?: boolean) => client.release(destroy || broken.has(client)),
+  });
+  return {
+    options: pool.options,
+    connect: async () => {
+      const client = await pool.connect();
+      // The same wrapper each time: Kysely keeps per-connection state keyed by it.
+      let connection = wrapped.get(client);
+      if (!connection) wrapped.set(client, (connection = wrap(client)));
+      return connection;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
+ * A pool on a PostgreSQL server. A connection the server drops (a restart, a failover, an
+ * administrator's pg_terminate_backend) emits 'error', which would end the process if
+ * nobody listened: on an idle connection pg-pool relays it to the pool, on one lent to a
+ * query it stays on the client. Both are listened to and only reported; the query in
+ * flight fails (answered 503), the broken connection is destroyed and the next query opens
+ * a new one, so the service recovers on its own when the server is back.
+ */
+export function createPostgresDb(
+  url: string,
+  poolMax = 10,
+  onConnectionError: (err: Error) => void = () => {},
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    query_timeout: Math.max(timeouts.statementMs, timeouts.reportStatementMs) + QUERY_TIMEOUT_MARGIN_MS,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (value: string) => value;
@@ -30,8 +98,10 @@ export function createPostgresDb(url: string, poolMax = 10, onIdleError: (err: E
       }) as typeof pg.types.getTypeParser,
     },
   });
-  pool.on('error', onIdleError);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Every client's own listener reports its error; pg-pool relays an idle one's again here.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }) });
 }
 
 /** An embedded PGlite database; `dataDir` undefined keeps it in memory (tests). */
@@ -44,8 +114,8 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
 }
 
-export async function createDb(database: Config['database'], onIdleError?: (err: Error) => void): Promise<Db> {
+export async function createDb(database: Config['database'], onConnectionError?: (err: Error) => void): Promise<Db> {
   return database.kind === 'postgres'
-    ? createPostgresDb(database.url, database.poolMax, onIdleError)
+    ? createPostgresDb(database.url, database.poolMax, onConnectionError, database.timeouts)
     : createPgliteDb(database.dataDir);
 }
