@@ -47,8 +47,9 @@ type ValidationIssue = NonNullable<FastifyError['validation']>[number];
 
 function fieldOf(context: string, issue: ValidationIssue): string {
   const path = issue.instancePath.split('/').filter(Boolean);
-  const missing = (issue.params as { missingProperty?: string }).missingProperty;
-  const extra = (issue.params as { additionalProperty?: string }).additionalProperty;
+  // Validators other than Ajv's (a route's own) may leave `params` out.
+  const missing = (issue.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const extra = (issue.params as { additionalProperty?: string } | undefined)?.additionalProperty;
   if (missing) path.push(missing);
   if (extra) path.push(extra);
   return [CONTEXT_NAMES[context] ?? context, ...path].join('.');
@@ -74,7 +75,7 @@ function validationErrors(error: FastifyError): FieldError[] {
     const field = fieldOf(context, issue);
     const entry = fields.get(field) ?? { allowed: [], messages: new Set<string>() };
     fields.set(field, entry);
-    const params = issue.params as { additionalProperty?: string; missingProperty?: string; allowedValue?: unknown };
+    const params = (issue.params ?? {}) as { additionalProperty?: string; missingProperty?: string; allowedValue?: unknown };
     if (issue.keyword === 'const') entry.allowed.push(params.allowedValue);
     else if (params.missingProperty) entry.messages.add('is required');
     else entry.messages.add(params.additionalProperty ? 'is not a known field' : (issue.message ?? 'is invalid'));

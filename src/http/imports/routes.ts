@@ -9,7 +9,7 @@ import { processImports } from '../../jobs/imports.ts';
 import type { Db } from '../../store/database.ts';
 import { findImport, listRejections, type ImportRecord } from '../../store/imports.ts';
 import { principalOf } from '../auth.ts';
-import { notFound } from '../http-problem.ts';
+import { HttpProblem, notFound } from '../http-problem.ts';
 import { problemResponse } from '../problem-schema.ts';
 import { cell } from '../reports/csv.ts';
 import { ImportParams, ImportSchema, RejectionsQuery, RejectionsResponse, UploadQuery } from './schemas.ts';
@@ -78,7 +78,9 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
     },
     async (request, reply) => {
       const { organisationId, apiKeyId } = principalOf(request);
-      const format = FORMATS[(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()]!;
+      const format = FORMATS[(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()];
+      // With no body at all no parser ran, so no Content-Type was checked: still a 415, not a NULL format (a 500).
+      if (!format) throw new HttpProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the upload with Content-Type application/x-ndjson or text/csv');
       const { id } = await receiveUpload(deps.db, {
         organisationId,
         format,
