@@ -58,6 +58,8 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
+// Whatever happens to this run, the server it started goes with it.
+process.on('exit', () => child.kill('SIGKILL'));
 const base = `http://127.0.0.1:${PORT}`;
 const readyBy = Date.now() + 60_000;
 for (;;) {
