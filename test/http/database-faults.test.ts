@@ -1,0 +1,70 @@
+import t from 'tap';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { databaseFaultOf } from '../../src/store/database-unavailable.ts';
+import { aKey, buildTestApp } from '../helpers/test-app.ts';
+
+// A database error on a connection lent to a request must not end the process: the
+// request answers 503 and the next one works on a fresh connection.
+
+t.test('an administrator terminating the app’s backends: idle and busy, no crash, 503, then recovery', async (t) => {
+  const { app, db, kind, url } = await buildTestApp(t);
+  if (kind !== 'postgres' || !url) return t.skip('needs a real PostgreSQL server (TEST_DATABASE_URL)');
+  const crm = await aKey(db, ['complaints:read', 'complaints:write']);
+  const list = () => app.inject({ method: 'GET', url: '/v1/complaints', headers: crm.headers });
+  t.equal((await list()).statusCode, 200);
+
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  t.teardown(() => admin.end());
+  const terminateApp = () =>
+    admin.query('select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+
+  // Idle connections: the pool hears of it and opens new ones.
+  t.ok(((await terminateApp()).rows[0] as { n: number }).n >= 1, 'the app had connections to terminate');
+  await new Promise((r) => setTimeout(r, 100));
+  t.equal((await list()).statusCode, 200, 'answers after its idle connections were terminated');
+
+  // A connection busy with a query (waiting on a lock the administrator holds).
+  await admin.query('begin');
+  await admin.query('lock table complaints in access exclusive mode');
+  const blocked = list();
+  await new Promise((r) => setTimeout(r, 300));
+  await terminateApp();
+  await admin.query('rollback');
+  const res = await blocked;
+  t.equal(res.statusCode, 503, 'the request whose connection was terminated answers 503');
+  t.equal(res.json().code, 'database_unavailable');
+  t.match(res.headers['retry-after'], /^\d+$/, 'with Retry-After');
+  t.match(res.headers['content-type'], /^application\/problem\+json/);
+  t.ok(res.headers['x-request-id']);
+  t.equal((await list()).statusCode, 200, 'the next request works on a new connection');
+
+  // A query of the store itself, terminated mid-statement, fails as 'unreachable'.
+  const sleeping = sql`select pg_sleep(5)`.execute(db).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  await terminateApp();
+  t.equal(databaseFaultOf(await sleeping), 'unreachable');
+  t.equal((await list()).statusCode, 200);
+});
+
+t.test('the classification of database errors', async (t) => {
+  const unreachable = [
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),
+    new Error('Connection terminated unexpectedly'),
+    Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+    Object.assign(new Error('connection failure'), { code: '08006' }),
+  ];
+  for (const err of unreachable) t.equal(databaseFaultOf(err), 'unreachable', err.message);
+  t.equal(databaseFaultOf(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })), 'timeout');
+  t.equal(databaseFaultOf(new Error('timeout exceeded when trying to connect')), 'timeout');
+  for (const err of [new Error('boom'), Object.assign(new Error('duplicate key'), { code: '23505' }), Object.assign(new Error('syntax'), { code: '42601' }), null, 'text']) {
+    t.equal(databaseFaultOf(err), undefined, 'not a database fault: stays a 500');
+  }
+});
