@@ -34,6 +34,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'events', description: 'The change feed: every change as an event, in commit order' },
         { name: 'webhooks', description: 'Subscriptions: events pushed, signed by Standard Webhooks 1.0, retried for 3 days' },
         { name: 'reports', description: "The regulator's measures (TSM CH01, CH02), the annual performance report and the Code self-assessment" },
+        { name: 'imports', description: "Bulk import of a landlord's past complaints with their histories (NDJSON or CSV), its progress and rejections" },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
