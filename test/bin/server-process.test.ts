@@ -37,7 +37,7 @@ t.test('a fresh embedded start migrates, prints a demo admin key, answers /ready
   const server = startServer({ DATA_DIR: dataDir });
   t.teardown(() => server.child.kill('SIGKILL'));
 
-  const address = await server.waitFor(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
+  const address = await server.waitFor(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
   const base = address[1];
   const firstLine = JSON.parse(server.output().stdout.split('\n')[0] ?? '{}') as { msg?: string };
   t.match(firstLine.msg, /embedded PGlite database in .*complaints-data-/, 'the first log line names the embedded database');
@@ -59,7 +59,7 @@ t.test('a fresh embedded start migrates, prints a demo admin key, answers /ready
 
   const again = startServer({ DATA_DIR: dataDir });
   t.teardown(() => again.child.kill('SIGKILL'));
-  await again.waitFor(/Server listening at/, 30_000);
+  await again.waitFor(/Server listening at/, 60_000);
   t.notMatch(again.output().stdout, /cmpk_/, 'a second start keeps its data and prints no new key');
   again.child.kill('SIGTERM');
   t.equal(await again.exited, 0);

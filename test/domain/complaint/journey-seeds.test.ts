@@ -82,7 +82,7 @@ t.test('seed 003 (housing trust): clocks from logging', async (t) => {
   // Window: 10 wd from Mon 22 Mar: 23-25 (3), [26 Good Friday, 27-28, 29 Easter Monday], 30, 31 (5), 1, 2 Apr (7), 5, 6, Wed 7 Apr (10).
   t.equal(s.deadline('escalation_window').dueDate, '2027-04-07');
   // Requested Tue 6 Apr 18:00 BST, logged Thu 8 Apr.
-  s.run(escalate, '2027-04-06T18:00:00+01:00', {}, '2027-04-08T09:00:00+01:00');
+  s.run(escalate, '2027-04-06T18:00:00+01:00', { loggedAt: '2027-04-08T09:00:00+01:00' }, '2027-04-08T09:00:00+01:00');
   t.match(s.deadline('escalation_window'), { status: 'met' });
   // Stage 2 ack: 5 wd from the request Tue 6 Apr: 7, 8, 9 (3), 12, Tue 13 Apr (5).
   t.equal(s.deadline('stage_2_acknowledgement').dueDate, '2027-04-13');
