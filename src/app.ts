@@ -52,6 +52,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Longest time to receive a request body (408 after it); 30 s by default. */
   requestTimeoutMs?: number;
+  /** A report's statements may run this long; 60 s by default. */
+  reportStatementTimeoutMs?: number;
   /** How long the change feed keeps events (at least 90 days by default). */
   eventRetentionDays?: number;
   /** Webhook secrets' key (none: subscriptions are refused) and where deliveries may go. */
@@ -128,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deadlineRoutes, complaintDeps);
   await app.register(slaRoutes, complaintDeps);
   await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });
-  await app.register(reportRoutes, complaintDeps);
+  await app.register(reportRoutes, { ...complaintDeps, ...(deps.reportStatementTimeoutMs ? { reportStatementTimeoutMs: deps.reportStatementTimeoutMs } : {}) });
   await app.register(importRoutes, { ...complaintDeps, ...(deps.importPollMs !== undefined ? { importPollMs: deps.importPollMs } : {}) });
   await app.register(eventRoutes, { db: deps.db, retentionDays: deps.eventRetentionDays ?? 90 });
   const webhooks = deps.webhooks ?? { box: undefined, rules: { allowHttpLoopback: false, allowedCidrs: [] } };

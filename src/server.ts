@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    requestTimeoutMs: config.requestTimeoutMs,
+    ...(config.database.kind === 'postgres' ? { reportStatementTimeoutMs: config.database.timeouts.reportStatementMs } : {}),
     eventRetentionDays: config.eventRetentionDays,
     webhooks: { box: webhookKey.box, rules: webhookRules },
     // Resume imports a crashed instance left half done (their leases run out after a minute).

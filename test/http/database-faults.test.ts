@@ -1,6 +1,7 @@
 import t from 'tap';
 import pg from 'pg';
 import { sql } from 'kysely';
+import { withStatementTimeout } from '../../src/store/database.ts';
 import { databaseFaultOf } from '../../src/store/database-unavailable.ts';
 import { aKey, buildTestApp } from '../helpers/test-app.ts';
 
@@ -9,7 +10,10 @@ import { aKey, buildTestApp } from '../helpers/test-app.ts';
 
 t.test('an administrator terminating the app’s backends: idle and busy, no crash, 503, then recovery', async (t) => {
   const { app, db, kind, url } = await buildTestApp(t);
-  if (kind !== 'postgres' || !url) return t.skip('needs a real PostgreSQL server (TEST_DATABASE_URL)');
+  if (kind !== 'postgres' || !url) {
+    t.comment('skipped: needs a real PostgreSQL server (TEST_DATABASE_URL)');
+    return;
+  }
   const crm = await aKey(db, ['complaints:read', 'complaints:write']);
   const list = () => app.inject({ method: 'GET', url: '/v1/complaints', headers: crm.headers });
   t.equal((await list()).statusCode, 200);
@@ -67,4 +71,22 @@ t.test('the classification of database errors', async (t) => {
   for (const err of [new Error('boom'), Object.assign(new Error('duplicate key'), { code: '23505' }), Object.assign(new Error('syntax'), { code: '42601' }), null, 'text']) {
     t.equal(databaseFaultOf(err), undefined, 'not a database fault: stays a 500');
   }
+});
+
+t.test('statement limits: the pool default, and a longer one for a report transaction only', async (t) => {
+  const { db, kind } = await buildTestApp(t);
+  if (kind !== 'postgres') {
+    t.comment('skipped: needs a real PostgreSQL server (TEST_DATABASE_URL)');
+    return;
+  }
+  const shown = async () => (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)).rows[0]?.statement_timeout;
+  t.equal(await shown(), '15s', 'every pooled connection has the default statement_timeout');
+  const inside = await withStatementTimeout(db, 60000, async (trx) => (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(trx)).rows[0]?.statement_timeout);
+  t.equal(inside, '1min', 'a report transaction has its own');
+  const slow = await withStatementTimeout(db, 100, (trx) => sql`select pg_sleep(2)`.execute(trx)).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  t.equal(databaseFaultOf(slow), 'timeout', 'a statement over the limit is a timeout (503)');
+  t.equal(await shown(), '15s', 'the connection keeps the default afterwards');
 });

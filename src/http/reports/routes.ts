@@ -5,7 +5,7 @@ import type { CalendarFor } from '../../domain/calendar/index.ts';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Stage } from '../../domain/complaint/index.ts';
-import type { Db } from '../../store/database.ts';
+import { DEFAULT_DATABASE_TIMEOUTS, withStatementTimeout, type Db } from '../../store/database.ts';
 import { performanceReportFor, selfAssessmentFor, tsmCasesFor, tsmReportFor } from '../../store/reports.ts';
 import { principalOf } from '../auth.ts';
 import { HttpProblem } from '../http-problem.ts';
@@ -22,6 +22,8 @@ export interface ReportRouteDeps {
   db: Db;
   clock: Clock;
   calendarFor: CalendarFor;
+  /** A report's statements may run this long (longer than other requests'); 60 s by default. */
+  reportStatementTimeoutMs?: number;
 }
 
 /** A performance report over at most this many days: enough for a few years' trend, never a scan of all history by mistake. */
@@ -55,6 +57,9 @@ function sendReport(accept: string | undefined, reply: FastifyReply, report: obj
 }
 
 export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (app, deps) => {
+  // Each report reads in one transaction with its own statement limit.
+  const reading = <T>(run: (reportDeps: ReportRouteDeps) => Promise<T>): Promise<T> =>
+    withStatementTimeout(deps.db, deps.reportStatementTimeoutMs ?? DEFAULT_DATABASE_TIMEOUTS.reportStatementMs, (db) => run({ ...deps, db }));
   app.get(
     '/v1/reports/tsm',
     {
@@ -69,7 +74,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     },
     async (request, reply) => {
       const { year } = request.query;
-      const report = await tsmReportFor(deps, principalOf(request).organisationId, year);
+      const report = await reading((d) => tsmReportFor(d, principalOf(request).organisationId, year));
       return sendReport(request.headers.accept, reply, report, `tsm-${year}`);
     },
   );
@@ -88,7 +93,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     },
     async (request) => {
       const { year, measure, stage, limit = 50, cursor } = request.query;
-      const report = await tsmCasesFor(deps, principalOf(request).organisationId, { year, measure, stage: stage as Stage });
+      const report = await reading((d) => tsmCasesFor(d, principalOf(request).organisationId, { year, measure, stage: stage as Stage }));
       return { ...report, ...pageOfCases(report.items, { limit, cursor }) };
     },
   );
@@ -111,7 +116,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
       if (days < 0 || days > MAX_PERIOD_DAYS) {
         throw new HttpProblem(422, 'invalid_period', 'Unprocessable content', `the period must run forwards and last at most ${MAX_PERIOD_DAYS} days; got ${from} to ${to}`);
       }
-      const report = await performanceReportFor(deps, principalOf(request).organisationId, { from, to });
+      const report = await reading((d) => performanceReportFor(d, principalOf(request).organisationId, { from, to }));
       reply.header('vary', 'accept');
       if (wantsCsv(request.headers.accept)) {
         return reply.type(`${CSV_CONTENT_TYPE}; charset=utf-8`).header('content-disposition', `attachment; filename="complaints-performance-${from}-to-${to}.csv"`).send(toCsv(report));
@@ -135,7 +140,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (a
     },
     async (request, reply) => {
       const { year, asOf = londonDateOf(deps.clock()) } = request.query;
-      const report = await selfAssessmentFor(deps, principalOf(request).organisationId, year, asOf);
+      const report = await reading((d) => selfAssessmentFor(d, principalOf(request).organisationId, year, asOf));
       return sendReport(request.headers.accept, reply, report, `self-assessment-${year}-as-of-${asOf}`);
     },
   );
