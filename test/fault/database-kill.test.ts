@@ -14,6 +14,8 @@ import { aKey } from '../helpers/test-app.ts';
 const serverEntry = new URL('../../src/server.ts', import.meta.url).pathname;
 const binDir = postgresBinDir();
 const DOWN_MS = 2500;
+// Two server processes start and warm up: slow on a busy CI machine.
+t.setTimeout(300_000);
 
 interface Outcome {
   seq: number;
