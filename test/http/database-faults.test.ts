@@ -1,9 +1,12 @@
 import t from 'tap';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { withStatementTimeout } from '../../src/store/database.ts';
+import { buildApp } from '../../src/app.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createPgliteDb, withStatementTimeout } from '../../src/store/database.ts';
+import { migrateToLatest } from '../../src/store/migrator.ts';
 import { databaseFaultOf } from '../../src/store/database-unavailable.ts';
-import { aKey, buildTestApp } from '../helpers/test-app.ts';
+import { aKey, buildTestApp, fixedClock, policyPresets, ukCalendars } from '../helpers/test-app.ts';
 
 // A database error on a connection lent to a request must not end the process: the
 // request answers 503 and the next one works on a fresh connection.
@@ -89,4 +92,20 @@ t.test('statement limits: the pool default, and a longer one for a report transa
   );
   t.equal(databaseFaultOf(slow), 'timeout', 'a statement over the limit is a timeout (503)');
   t.equal(await shown(), '15s', 'the connection keeps the default afterwards');
+});
+
+t.test('PGlite gone (closed): requests answer 503, the process carries on', async (t) => {
+  const db = await createPgliteDb(undefined);
+  await migrateToLatest(db);
+  const { headers } = await aKey(db, ['complaints:read']);
+  const app = await buildApp({ db, clock: fixedClock('2026-11-23T10:00:00Z'), calendars: ukCalendars, presets: policyPresets, logger: createLogger('silent') });
+  t.teardown(() => app.close());
+  t.equal((await app.inject({ method: 'GET', url: '/v1/complaints', headers })).statusCode, 200);
+  await db.destroy();
+  for (const url of ['/readyz', '/v1/complaints']) {
+    const res = await app.inject({ method: 'GET', url, headers });
+    t.equal(res.statusCode, 503, `${url} answers 503`);
+    t.equal(res.json().code, 'database_unavailable');
+    t.ok(res.headers['retry-after']);
+  }
 });
