@@ -48,7 +48,6 @@ t.test('POST /v1/imports: dry run, import, progress, rejections, idempotent re-r
   const upload = async (body: string, type = 'application/x-ndjson', query = '') => {
     const res = await app.inject({ method: 'POST', url: `/v1/imports${query}`, headers: { ...crm.headers, 'content-type': type }, payload: body });
     t.equal(res.statusCode, 202, res.body);
-    t.equal(res.headers.location, `/v1/imports/${res.json().id}`);
     for (let i = 0; i < 200; i++) {
       const progress = await app.inject({ method: 'GET', url: `/v1/imports/${res.json().id}`, headers: crm.headers });
       if (progress.json().status === 'done') return progress.json();

@@ -283,6 +283,16 @@ t.test('every route answers as the document says', async (t) => {
     await call(t, 'delete', '/v1/webhooks/{id}', { params: { id: hook.id }, status: 200 });
   });
 
+  await t.test('imports: upload, progress, rejections (JSON and CSV)', async (t) => {
+    const line = JSON.stringify({ ...aComplaint({ externalRef: 'IMP-1' }), history: [{ command: 'withdraw', occurredAt: '2026-11-23T09:00:00Z' }] });
+    const headers = { 'content-type': 'application/x-ndjson' };
+    const started = (await call(t, 'post', '/v1/imports', { body: `${line}\nnot json\n`, headers, query: 'dryRun=true', status: 202 })).json();
+    await call(t, 'get', '/v1/imports/{id}', { params: { id: started.id }, status: 200 });
+    await call(t, 'get', '/v1/imports/{id}/rejections', { params: { id: started.id }, query: 'limit=10', status: 200 });
+    await call(t, 'get', '/v1/imports/{id}/rejections', { params: { id: started.id }, headers: { accept: 'text/csv' }, status: 200 });
+    await call(t, 'post', '/v1/imports', { body: '<x/>', headers: { 'content-type': 'application/xml' }, status: 415 });
+  });
+
   t.test('coverage: every operation answered with success at least once', async (t) => {
     for (const { method, path, op } of operations) {
       const label = `${method.toUpperCase()} ${path}`;

@@ -79,6 +79,9 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
     async (request, reply) => {
       const { organisationId, apiKeyId } = principalOf(request);
       const format = FORMATS[(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()];
+      if (format === undefined || request.body === undefined || request.body === null) {
+        throw new HttpProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the file as Content-Type application/x-ndjson or text/csv');
+      }
       // With no body at all no parser ran, so no Content-Type was checked: still a 415, not a NULL format (a 500).
       if (!format) throw new HttpProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the upload with Content-Type application/x-ndjson or text/csv');
       const { id } = await receiveUpload(deps.db, {
@@ -91,7 +94,7 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
       });
       void work(id);
       const record = (await findImport(deps.db, organisationId, id))!;
-      return reply.code(202).header('location', `/v1/imports/${id}`).send(view(record));
+      return reply.code(202).send(view(record));
     },
   );
 
