@@ -97,6 +97,8 @@ export function webhooksSection(): Record<string, unknown> {
           summary: DESCRIPTIONS[type],
           description: 'Signed by Standard Webhooks 1.0. Answer 2xx within 10 s; anything else is retried with exponential backoff for 3 days; 410 disables the subscription.',
           parameters: HEADERS,
+          // No bearer key: the receiver authenticates us by the webhook-signature header.
+          security: [],
           requestBody: {
             required: true,
             content: {
