@@ -26,22 +26,42 @@ export function columnsOf(complaint: Complaint, now: Date) {
   };
 }
 
+/** A complaint event as its row; the import writes many at once with the same mapping. */
+export const eventRow = (organisationId: string, e: ComplaintEvent) => ({
+  organisation_id: organisationId,
+  complaint_id: e.complaintId,
+  version: e.version,
+  type: e.type,
+  occurred_at: e.occurredAt,
+  recorded_at: e.recordedAt,
+  actor: e.actor,
+  data: JSON.stringify(e.data),
+});
+
+/** A derived deadline as its row. */
+export const deadlineRow = (complaint: Complaint, d: Deadline) => ({
+  organisation_id: complaint.organisationId,
+  complaint_id: complaint.id,
+  kind: d.kind,
+  stage: d.stage,
+  ref: d.ref ?? '',
+  owner: d.owner,
+  counts_from_event: d.countsFrom.event,
+  counts_from_date: d.countsFrom.date,
+  rule: d.rule,
+  due_date: d.dueDate,
+  original_due_date: d.originalDueDate,
+  provisional: d.provisional,
+  met_at: d.metAt,
+  met_on: d.metOn,
+  status: d.status,
+});
+
 async function appendEvents(tx: Db, organisationId: string, events: readonly ComplaintEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx
     .insertInto('complaint_events')
-    .values(
-      events.map((e) => ({
-        organisation_id: organisationId,
-        complaint_id: e.complaintId,
-        version: e.version,
-        type: e.type,
-        occurred_at: e.occurredAt,
-        recorded_at: e.recordedAt,
-        actor: e.actor,
-        data: JSON.stringify(e.data),
-      })),
-    )
+    .values(events.map((e) => eventRow(organisationId, e)))
     .execute();
 }
 
@@ -54,25 +74,7 @@ async function replaceDeadlines(tx: Db, complaint: Complaint, deadlines: readonl
   if (deadlines.length === 0) return;
   await tx
     .insertInto('complaint_deadlines')
-    .values(
-      deadlines.map((d) => ({
-        organisation_id: complaint.organisationId,
-        complaint_id: complaint.id,
-        kind: d.kind,
-        stage: d.stage,
-        ref: d.ref ?? '',
-        owner: d.owner,
-        counts_from_event: d.countsFrom.event,
-        counts_from_date: d.countsFrom.date,
-        rule: d.rule,
-        due_date: d.dueDate,
-        original_due_date: d.originalDueDate,
-        provisional: d.provisional,
-        met_at: d.metAt,
-        met_on: d.metOn,
-        status: d.status,
-      })),
-    )
+    .values(deadlines.map((d) => deadlineRow(complaint, d)))
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Complaint, ComplaintEvent, Deadline } from '../domain/complaint/index.ts';
 import { publicEventOf } from '../domain/events/public-event.ts';
-import { columnsOf } from './complaints.ts';
+import { columnsOf, deadlineRow, eventRow } from './complaints.ts';
 import type { Db } from './database.ts';
 import { insertPublicEvents } from './events.ts';
 
@@ -29,18 +29,7 @@ export async function insertComplaintsBatch(tx: Db, items: readonly NewComplaint
   for (const part of chunks(events, 2000)) {
     await tx
       .insertInto('complaint_events')
-      .values(
-        part.map(({ complaint, e }) => ({
-          organisation_id: complaint.organisationId,
-          complaint_id: e.complaintId,
-          version: e.version,
-          type: e.type,
-          occurred_at: e.occurredAt,
-          recorded_at: e.recordedAt,
-          actor: e.actor,
-          data: JSON.stringify(e.data),
-        })),
-      )
+      .values(part.map(({ complaint, e }) => eventRow(complaint.organisationId, e)))
       .execute();
     await insertPublicEvents(tx, part.map(({ complaint, e }) => publicEventOf(e, complaint, { id: randomUUID(), createdAt: now, fromPublicForm: false })));
   }
@@ -48,25 +37,7 @@ export async function insertComplaintsBatch(tx: Db, items: readonly NewComplaint
   for (const part of chunks(deadlines, 2000)) {
     await tx
       .insertInto('complaint_deadlines')
-      .values(
-        part.map(({ complaint, d }) => ({
-          organisation_id: complaint.organisationId,
-          complaint_id: complaint.id,
-          kind: d.kind,
-          stage: d.stage,
-          ref: d.ref ?? '',
-          owner: d.owner,
-          counts_from_event: d.countsFrom.event,
-          counts_from_date: d.countsFrom.date,
-          rule: d.rule,
-          due_date: d.dueDate,
-          original_due_date: d.originalDueDate,
-          provisional: d.provisional,
-          met_at: d.metAt,
-          met_on: d.metOn,
-          status: d.status,
-        })),
-      )
+      .values(part.map(({ complaint, d }) => deadlineRow(complaint, d)))
       .execute();
   }
 }
