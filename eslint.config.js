@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '.tap/**', 'openapi/**', 'scripts/**'] },
+  { ignores: ['node_modules/**', 'data/**', '.tap/**', 'openapi/**', 'scripts/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

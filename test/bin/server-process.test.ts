@@ -1,14 +1,20 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 
-// Starts the real server process as `npm start` does, on a fresh embedded database.
-const serverEntry = new URL('../../src/server.ts', import.meta.url).pathname;
+// Starts the real server process as `npm start` does: `npm run build` (tsc to dist/), then
+// node on the compiled JavaScript, with no tsx loader, on a fresh embedded database.
+const root = new URL('../../', import.meta.url).pathname;
+const serverEntry = new URL('../../dist/src/server.js', import.meta.url).pathname;
+
+t.before(() => {
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+});
 
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+  const child = spawn(process.execPath, [serverEntry], {
     env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
