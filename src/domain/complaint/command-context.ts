@@ -49,7 +49,7 @@ export function assertTiming(ctx: CommandContext, lastEventAt: string | null): v
 
 /** Transition and timing checks, in that order: an illegal move is reported before a date problem. */
 export function begin(command: CommandName, complaint: Complaint, ctx: CommandContext): string {
-  assertTransition(command, complaint);
+  assertTransition(command, complaint, ctx.policy);
   assertTiming(ctx, complaint.lastEventAt);
   return ctx.occurredAt.toISOString();
 }

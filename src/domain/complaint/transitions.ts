@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error.ts';
+import type { Policy } from '../policy/index.ts';
 import { COMPLAINT_STATUSES, ENDED_STATUSES, type ComplaintStatus } from './complaint-parts.ts';
 import type { Complaint } from './complaint.ts';
 
@@ -52,13 +53,33 @@ export const TRANSITIONS = {
 
 export type CommandName = keyof typeof TRANSITIONS;
 
-export function canApply(command: CommandName, status: ComplaintStatus): boolean {
-  return (TRANSITIONS[command].from as readonly ComplaintStatus[]).includes(status);
+/**
+ * Frontline stages (SPSO, NIPSO; LHP's stage 2): a stage whose policy has no
+ * acknowledgement step may be answered, or its response extended, straight after
+ * receipt or the escalation request. Only the status before that stage's
+ * acknowledgement is added; every other move is the table's.
+ */
+const FRONTLINE_FROM: Partial<Record<CommandName, { stage1: ComplaintStatus; stage2: ComplaintStatus }>> = {
+  extend: { stage1: 'received', stage2: 'escalation_requested' },
+  respond: { stage1: 'received', stage2: 'escalation_requested' },
+};
+
+/** The statuses `command` may be applied from; with a policy, its frontline stages add their receipt statuses. */
+export function allowedFrom(command: CommandName, policy?: Pick<Policy, 'stage1' | 'stage2'>): readonly ComplaintStatus[] {
+  const from: readonly ComplaintStatus[] = TRANSITIONS[command].from;
+  const frontline = FRONTLINE_FROM[command];
+  if (policy === undefined || frontline === undefined) return from;
+  const extra = (['stage1', 'stage2'] as const).filter((k) => policy[k].acknowledge === null).map((k) => frontline[k]);
+  return extra.length === 0 ? from : [...extra, ...from];
 }
 
-export function assertTransition(command: CommandName, complaint: Pick<Complaint, 'status'>): void {
-  if (!canApply(command, complaint.status)) {
-    const allowed = TRANSITIONS[command].from.join(', ');
+export function canApply(command: CommandName, status: ComplaintStatus, policy?: Pick<Policy, 'stage1' | 'stage2'>): boolean {
+  return allowedFrom(command, policy).includes(status);
+}
+
+export function assertTransition(command: CommandName, complaint: Pick<Complaint, 'status'>, policy?: Pick<Policy, 'stage1' | 'stage2'>): void {
+  if (!canApply(command, complaint.status, policy)) {
+    const allowed = allowedFrom(command, policy).join(', ');
     throw new DomainError(
       'conflict',
       'invalid_transition',

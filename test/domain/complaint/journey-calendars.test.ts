@@ -38,7 +38,7 @@ t.test('Scotland (SPSO model): St Andrew’s Day and 2 January', async (t) => {
   // Response: from Wed 25 Nov 2026: Thu 26 (1), Fri 27 (2), [Sat 28, Sun 29, Mon 30 St Andrew's Day], Tue 1 Dec (3),
   // Wed 2 (4), Thu 3 Dec (5). (In England it would be Wed 2 Dec.)
   t.equal(s.deadline('stage_1_response').dueDate, '2026-12-03');
-  s.acknowledge('2026-11-26T10:00:00Z');
+  // A frontline stage: the extension and the response follow receipt directly, with no acknowledgement.
   // Cap 5 wd after Thu 3 Dec: Fri 4 (1), 7, 8, 9, Thu 10 Dec (5).
   t.match(errorOf(() => s.attempt(extend, '2026-12-02T10:00:00Z', { reason: 'Inspection', newDueDate: '2026-12-11', residentToldAt: '2026-12-02T10:00:00Z', ombudsmanDetailsGiven: true })), { code: 'extension_cap_exceeded' });
   s.run(extend, '2026-12-02T10:00:00Z', { reason: 'Inspection', newDueDate: '2026-12-10', residentToldAt: '2026-12-02T10:00:00Z', ombudsmanDetailsGiven: true });

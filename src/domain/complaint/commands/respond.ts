@@ -70,9 +70,12 @@ export function respond(complaint: Complaint, input: RespondInput, ctx: CommandC
     actionIds: actions.map((a) => a.id),
     escalationExplained: true,
   };
+  // A frontline response (no acknowledgement at this stage) is where the definition is first set out.
+  const acknowledged = complaint.acknowledgements[stageKey(stage)] !== null;
   const next: Complaint = {
     ...complaint,
     status: targetStatus('respond', complaint),
+    definition: acknowledged ? complaint.definition : response.definition,
     responses: { ...complaint.responses, [stageKey(stage)]: response },
     remedies: [...complaint.remedies, ...remedies],
     actions: [...complaint.actions, ...actions],
