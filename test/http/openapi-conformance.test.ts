@@ -46,6 +46,7 @@ const respond = (stage: number, matters: { id: string }[]) => ({
 const COMMAND_BODIES: Record<string, object> = {
   acknowledge: ack, 'acknowledge-stage-2': { ...ack, handler: 'bob' }, assign: { handler: 'alice', stage: 1 },
   decline: { ground: 'already_considered', explanation: 'Considered in 2025', ombudsmanRightGiven: true },
+  'consider-decline': { note: 'Possibly considered before' },
   contacts: { direction: 'outbound', channel: 'phone', summary: 'Called the resident' }, matters: { summary: 'The boiler is noisy' },
   links: { complaintId: NO_SUCH_ID }, extend: { reason: 'Parts on order', newDueDate: '2026-12-31', residentToldAt: '2026-11-23T10:00:00Z', ombudsmanDetailsGiven: true },
   respond: respond(1, [{ id: 'm1' }]), escalate: {}, 'refuse-escalation': { ground: 'outside_policy_remit', explanation: 'Not ours', ombudsmanRightGiven: true },
@@ -197,6 +198,7 @@ t.test('every route answers as the document says', async (t) => {
     await command(t, a, 'ombudsman', COMMAND_BODIES.ombudsman!);
     await command(t, a, 'close', { reason: 'stage_2_response' });
 
+    await command(t, b, 'consider-decline', COMMAND_BODIES['consider-decline']!);
     await command(t, b, 'decline', COMMAND_BODIES.decline!);
     await command(t, c, 'acknowledge', ack);
     await command(t, c, 'respond', { stage: 1 }, 400);

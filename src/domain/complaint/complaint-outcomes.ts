@@ -91,6 +91,13 @@ export interface Decline {
   ombudsmanRightGiven: true;
 }
 
+/** The landlord records that it is considering not accepting (stage 1) or not escalating (stage 2): a decline-letter clock start. */
+export interface DeclineConsideration {
+  at: Instant;
+  stage: Stage;
+  note: string | null;
+}
+
 export interface Withdrawal {
   at: Instant;
   reason: string | null;

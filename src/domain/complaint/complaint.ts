@@ -18,6 +18,7 @@ import type {
   Action,
   Closure,
   Decline,
+  DeclineConsideration,
   Escalation,
   EscalationRefusal,
   OmbudsmanRecord,
@@ -75,6 +76,8 @@ export interface Complaint {
   escalation: Escalation | null;
   escalationRefusal: EscalationRefusal | null;
   decline: Decline | null;
+  /** Decline-letter clock starts (policy `declineLetter.from: decline_considered`); absent on complaints saved before it existed. */
+  declineConsiderations?: DeclineConsideration[];
   withdrawal: Withdrawal | null;
   closure: Closure | null;
   reopenings: Reopening[];

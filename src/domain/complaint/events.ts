@@ -4,6 +4,7 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaint.logged',
   'complaint.acknowledged',
   'complaint.declined',
+  'complaint.decline_considered',
   'complaint.assigned',
   'complaint.contact_logged',
   'complaint.matter_added',

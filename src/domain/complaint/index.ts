@@ -10,6 +10,7 @@ export { logComplaint, type LogContext } from './commands/log.ts';
 export { acknowledge, acknowledgeStage2, type AcknowledgeInput } from './commands/acknowledge.ts';
 export { assign, type AssignInput } from './commands/assign.ts';
 export { decline, type DeclineInput } from './commands/decline.ts';
+export { considerDecline, type ConsiderDeclineInput } from './commands/consider-decline.ts';
 export { logContact, type LogContactInput } from './commands/contacts.ts';
 export {
   addMatter,

@@ -1,4 +1,5 @@
 import { londonDateOf, type IsoDate } from '../calendar/index.ts';
+import { declineLetterDeadlines } from './decline-deadlines.ts';
 import { deadline, timed, type Clocks, type Deadline } from './deadline.ts';
 
 function ownDueDate(clocks: Clocks, from: IsoDate, due: IsoDate, rule: string, event: 'remedy_offered' | 'action_agreed') {
@@ -13,16 +14,7 @@ function ownDueDate(clocks: Clocks, from: IsoDate, due: IsoDate, rule: string, e
 export function sideDeadlines(clocks: Clocks): Deadline[] {
   const { complaint, policy } = clocks;
   const out: Deadline[] = [];
-  if (complaint.decline !== null) {
-    const timing = timed({ ...clocks, dates: { decline_request: complaint.receiptDate } }, policy.declineLetter, 'declineLetter');
-    if (timing !== undefined) out.push(deadline('decline_letter', 1, timing, complaint.decline.at, null));
-  }
-  const refusal = complaint.escalationRefusal;
-  const escalationDate = clocks.dates.escalation_request;
-  if (refusal !== null && escalationDate !== undefined) {
-    const timing = timed({ ...clocks, dates: { decline_request: escalationDate } }, policy.declineLetter, 'declineLetter');
-    if (timing !== undefined) out.push(deadline('decline_letter', 2, timing, refusal.at, null));
-  }
+  out.push(...declineLetterDeadlines(clocks));
   for (const r of complaint.remedies) {
     if (r.dueDate === null) continue;
     const timing = ownDueDate(clocks, londonDateOf(r.offeredAt), r.dueDate, 'remedy.dueDate', 'remedy_offered');

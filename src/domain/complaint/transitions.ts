@@ -31,6 +31,7 @@ const REMEDIABLE: readonly ComplaintStatus[] = [
 export const TRANSITIONS = {
   acknowledge: { from: ['received'], to: 'stage_1_in_progress' },
   decline: { from: ['received', 'stage_1_in_progress'], to: 'declined' },
+  considerDecline: { from: ['received', 'stage_1_in_progress', 'escalation_requested'], to: 'unchanged' },
   assign: { from: ['received', 'stage_1_in_progress', 'stage_1_responded', 'escalation_requested', 'stage_2_in_progress'], to: 'unchanged' },
   logContact: { from: ALL, to: 'unchanged' },
   // Responded statuses are listed so the command can answer `response_already_sent` rather than a bare invalid_transition.

@@ -11,7 +11,7 @@ export type TimeUnit = (typeof TIME_UNITS)[number];
  * What a clock counts from. Names are unambiguous across stages: `receipt` and
  * `logging` are the complaint's (stage 1), `escalation_request` and
  * `escalation_logging` are the stage 2 request's. Listed in the order they can
- * happen in one complaint's life; the last four are side events.
+ * happen in one complaint's life; the rest are side events.
  */
 export const CLOCK_STARTS = [
   'issue_occurred',
@@ -24,6 +24,7 @@ export const CLOCK_STARTS = [
   'stage_2_acknowledgement',
   'stage_2_response',
   'decline_request',
+  'decline_considered',
   'evidence_request',
   'support_request',
 ] as const;

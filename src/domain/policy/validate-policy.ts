@@ -39,7 +39,8 @@ const ALLOWED_FROM: Readonly<Record<string, { allowed: readonly ClockStart[]; st
   escalationWindow: { allowed: WINDOW_EVENTS, step: 'escalation_request' },
   'escalationWindow.orIfLater': { allowed: WINDOW_EVENTS, step: 'escalation_request' },
   autoCloseWindow: { allowed: ['stage_1_response'] },
-  declineLetter: { allowed: ['decline_request'] },
+  // From the request (receipt, or the escalation request), or from an explicit step recording that a decline is considered.
+  declineLetter: { allowed: ['decline_request', 'decline_considered'] },
   ombudsmanEvidence: { allowed: ['evidence_request'] },
   informalResolution: { allowed: ['receipt'] },
   supportRequestContact: { allowed: ['support_request'] },

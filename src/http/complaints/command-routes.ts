@@ -30,6 +30,7 @@ const COMMANDS: CommandRoute[] = [
   { path: 'acknowledge', operationId: 'acknowledgeComplaint', summary: 'Acknowledge at stage 1: the complaint definition, outcomes sought, handler', body: bodies.AcknowledgeBody, apply: (c, i, x) => d.acknowledge(c, i, x) },
   { path: 'acknowledge-stage-2', operationId: 'acknowledgeStage2', summary: 'Acknowledge the escalation at stage 2 (a handler other than stage 1’s)', body: bodies.AcknowledgeStage2Body, apply: (c, i, x) => d.acknowledgeStage2(c, i, x) },
   { path: 'decline', operationId: 'declineComplaint', summary: 'Decline to accept the complaint on an exclusion ground of the policy', body: bodies.DeclineBody, apply: (c, i, x) => d.decline(c, i as never, x) },
+  { path: 'consider-decline', operationId: 'considerDecline', summary: 'Record that a decline (or a refusal to escalate) is being considered: a decline-letter clock start', body: bodies.ConsiderDeclineBody, apply: (c, i, x) => d.considerDecline(c, i, x) },
   { path: 'assign', operationId: 'assignHandler', summary: 'Assign the current stage to a handler', body: bodies.AssignBody, apply: (c, i, x) => d.assign(c, i as never, x) },
   { path: 'contacts', operationId: 'logContact', summary: 'Log a contact with the resident', body: bodies.ContactBody, apply: (c, i, x) => d.logContact(c, i as never, x) },
   { path: 'matters', operationId: 'addMatter', summary: 'Add a matter before the current stage’s response', body: bodies.MatterBody, apply: (c, i, x) => d.addMatter(c, i as never, x) },

@@ -119,6 +119,11 @@ export const RefuseEscalationBody = body({
   ombudsmanRightGiven: Type.Boolean({ description: 'must be true' }),
 });
 
+export const ConsiderDeclineBody = body(
+  { note: Type.Optional(Nullable(LongText({ description: 'why a decline (or, at stage 2, a refusal to escalate) is considered' }))) },
+  "the decline letter's clock starts here where the policy counts it from decline_considered",
+);
+
 export const WithdrawBody = body({ reason: Type.Optional(Nullable(LongText())) });
 
 export const CloseBody = body({

@@ -148,6 +148,8 @@ export const DeclineSchema = Type.Object({
   ombudsmanRightGiven,
 });
 
+export const DeclineConsiderationSchema = Type.Object({ at: Instant(), stage: StageSchema, note: Nullable(text) });
+
 export const WithdrawalSchema = Type.Object({ at: Instant(), reason: Nullable(text), statusBefore: ComplaintStatusSchema });
 
 export const ClosureSchema = Type.Object({

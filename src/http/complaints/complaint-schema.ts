@@ -16,6 +16,7 @@ import {
   ComplainantSchema,
   ComplaintStatusSchema,
   ContactSchema,
+  DeclineConsiderationSchema,
   DeclineSchema,
   EscalationRefusalSchema,
   EscalationSchema,
@@ -107,6 +108,9 @@ export const ComplaintSchema = Type.Object(
     escalation: Nullable(EscalationSchema),
     escalationRefusal: Nullable(EscalationRefusalSchema),
     decline: Nullable(DeclineSchema),
+    declineConsiderations: Type.Optional(
+      Type.Array(DeclineConsiderationSchema, { description: 'each time a decline (stage 1) or a refusal to escalate (stage 2) was considered: where the policy says so, the decline letter counts from it' }),
+    ),
     withdrawal: Nullable(WithdrawalSchema),
     closure: Nullable(ClosureSchema),
     reopenings: Type.Array(ReopeningSchema),

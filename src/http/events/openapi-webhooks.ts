@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<PublicEventType, string> = {
   'complaint.logged': 'A complaint was logged; `change.channel` says how it came in and `change.fromPublicForm` whether through the public web form',
   'complaint.acknowledged': 'Stage 1 acknowledged, with its definition and handler',
   'complaint.declined': 'The landlord declined to take the complaint on, with its reason',
+  'complaint.decline_considered': 'A decline (or a refusal to escalate) is being considered; where the policy says so, the decline letter counts from it',
   'complaint.assigned': 'A handler was assigned',
   'complaint.contact_logged': 'A contact with the resident was logged',
   'complaint.matter_added': 'A matter was added to the complaint',

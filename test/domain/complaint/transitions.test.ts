@@ -11,6 +11,7 @@ import {
   COMPLAINT_STATUSES,
   completeAction,
   completeRemedy,
+  considerDecline,
   decline,
   escalate,
   extend,
@@ -33,6 +34,7 @@ import { aComplaint, errorOf, Story } from './builders.ts';
 const COMMANDS: Record<CommandName, (c: Complaint, ctx: CommandContext) => CommandResult> = {
   acknowledge: (c, ctx) => acknowledge(c, {}, ctx),
   decline: (c, ctx) => decline(c, { ground: 'legal_proceedings' }, ctx),
+  considerDecline: (c, ctx) => considerDecline(c, {}, ctx),
   assign: (c, ctx) => assign(c, { handler: 'x', stage: 1 }, ctx),
   logContact: (c, ctx) => logContact(c, { direction: 'inbound', channel: 'phone', summary: 's' }, ctx),
   addMatter: (c, ctx) => addMatter(c, { summary: 's' }, ctx),
