@@ -1,0 +1,49 @@
+import { ERASED } from './erasure-placeholder.ts';
+import type { PersonalValues } from './personal-data.ts';
+
+// Replaces a person's values inside copies whose shape this service does not control: a
+// stored response body, an event's data, a webhook payload, a raw import line. Identifiers
+// go wherever they occur (case-insensitively); a free text only where it is the whole value,
+// or inside a longer text when it is long enough not to be an ordinary word.
+
+const LONG_TEXT = 24;
+const ENUM_SHAPED = /^[a-z0-9_.]+$/;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Scrubber {
+  text(value: string): string;
+  json<T>(value: T): T;
+  /** A raw text (a CSV line) whose values cannot be told apart: every value replaced wherever it occurs. */
+  everywhere(value: string): string;
+}
+
+export function scrubberFor(values: PersonalValues, placeholder: string = ERASED): Scrubber {
+  const inside = [...values.identifiers.filter((v) => v.length >= 3), ...values.texts.filter((v) => v.length >= LONG_TEXT)].sort((a, b) => b.length - a.length);
+  const identifiers = new Set(values.identifiers.map((v) => v.toLowerCase()));
+  const whole = new Set(values.texts.map((v) => v.toLowerCase()));
+  const pattern = inside.length > 0 ? new RegExp(inside.map(escapeRegExp).join('|'), 'gi') : null;
+  const all = searchableValues(values).sort((a, b) => b.length - a.length);
+  const anywhere = all.length > 0 ? new RegExp(all.map(escapeRegExp).join('|'), 'gi') : null;
+  const text = (value: string): string => {
+    const key = value.trim().toLowerCase();
+    // An enum-shaped value (`apology`, `web_form`) is a code, never the resident's words, even when they wrote the same word.
+    if (identifiers.has(key) || (whole.has(key) && !ENUM_SHAPED.test(value))) return placeholder;
+    return pattern ? value.replace(pattern, placeholder) : value;
+  };
+  const json = (value: unknown): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (Array.isArray(value)) return value.map(json);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, json(v)]));
+    return value;
+  };
+  return {
+    text,
+    json: <T>(value: T) => json(value) as T,
+    everywhere: (value: string) => (anywhere ? value.replace(anywhere, placeholder) : value),
+  };
+}
+
+/** The texts a database search for copies looks for (SQL LIKE): identifiers, and the longer free texts. */
+export function searchableValues(values: PersonalValues): string[] {
+  return [...values.identifiers.filter((v) => v.length >= 3), ...values.texts.filter((v) => v.length >= 8)];
+}
