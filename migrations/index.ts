@@ -8,6 +8,12 @@ import * as idempotencyKeyExpiry from './20261201T0900-idempotency-key-expiry.ts
 import * as organisationDeadlinesCalendar from './20261201T0930-organisation-deadlines-calendar.ts';
 import * as eventsAndWebhooks from './20261201T2200-events-and-webhooks.ts';
 import * as imports from './20261201T2300-imports.ts';
+import * as instantDeadlinesAndAwaabsLaw from './20261202T0100-instant-deadlines-and-awaabs-law.ts';
+import * as policyEscalationRules from './20261202T0200-policy-escalation-rules.ts';
+import * as personalData from './20261202T0300-personal-data.ts';
+import * as organisationConfigVersion from './20261202T0400-organisation-config-version.ts';
+import * as eventsNumberedOnInsert from './20261202T0500-events-numbered-on-insert.ts';
+import * as selfAssessmentCommentary from './20261202T0600-self-assessment-commentary.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
 // tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
@@ -21,4 +27,10 @@ export const migrations: Record<string, Migration> = {
   '20261201T0930-organisation-deadlines-calendar': organisationDeadlinesCalendar,
   '20261201T2200-events-and-webhooks': eventsAndWebhooks,
   '20261201T2300-imports': imports,
+  '20261202T0100-instant-deadlines-and-awaabs-law': instantDeadlinesAndAwaabsLaw,
+  '20261202T0200-policy-escalation-rules': policyEscalationRules,
+  '20261202T0300-personal-data': personalData,
+  '20261202T0400-organisation-config-version': organisationConfigVersion,
+  '20261202T0500-events-numbered-on-insert': eventsNumberedOnInsert,
+  '20261202T0600-self-assessment-commentary': selfAssessmentCommentary,
 };

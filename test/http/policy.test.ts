@@ -32,7 +32,7 @@ t.test('policy versions over HTTP', async (t) => {
     const compliance = (await req('GET', '/v1/policy/compliance')).json();
     t.equal(compliance.version, 2);
     t.equal(compliance.compliant, false);
-    t.same(compliance.gaps.map((g: { rule: string }) => g.rule).sort(), ['age_limit_shorter', 'stage_2_acknowledgement_missing']);
+    t.same(compliance.gaps.map((g: { rule: string }) => g.rule).sort(), ['age_limit_shorter', 'escalation_refusal_ground_not_in_code', 'escalation_refusal_ground_not_in_code', 'stage_2_acknowledgement_missing']);
     const age = compliance.gaps.find((g: { rule: string }) => g.rule === 'age_limit_shorter');
     t.match(age, { codeParagraph: /§2/, policyValue: /6 months/, codeValue: /12 months/ });
   });
@@ -94,6 +94,7 @@ t.test('policy versions over HTTP', async (t) => {
     const own = await aKey(db, ['admin', 'complaints:read']);
     const call = (method: 'GET' | 'PUT', url: string, payload?: object) =>
       app.inject({ method, url, headers: own.headers, ...(payload ? { payload } : {}) });
+    const CODE_GROUNDS = 'outside_policy_remit, final_response_already_given, new_matters_need_new_complaint, resident_refused_to_engage';
     // [rule, paragraph, policy value, Code value], worked out from each seed (see test/domain/policy/compliance.test.ts).
     const expected: [string, [string, string, string, string][]][] = [
       ['code-2024', []],
@@ -101,6 +102,8 @@ t.test('policy versions over HTTP', async (t) => {
       [
         'seed-001-lhp',
         [
+          ['escalation_refusal_ground_not_in_code', '§6.10', "not_within_lhp_power: The issues raised are not within LHP's power to investigate, change or influence", CODE_GROUNDS],
+          ['escalation_refusal_ground_not_in_code', '§6.10', "refuses_documented_evidence: A complainant's refusal to accept documented evidence as factual", CODE_GROUNDS],
           ['stage_2_acknowledgement_missing', '§6.11', 'none', '5 working days from escalation_request'],
           ['age_limit_shorter', '§2.3', '6 months', '12 months'],
         ],
@@ -109,6 +112,10 @@ t.test('policy versions over HTTP', async (t) => {
         'seed-002-longhurst',
         [
           ['escalation_window', '§6.10', '1 month from stage_1_response', 'none'],
+          ['escalation_refusal_ground_not_in_code', '§6.10', 'no_criterion_evidenced: A customer can only use stage 2, if one or more of the following criteria has been evidenced', CODE_GROUNDS],
+          ['escalation_in_writing', '§1.2', 'in writing', 'however made'],
+          ['escalation_reasons_required', '§6.12', 'reasons required', 'no reasons required'],
+          ['escalation_criteria', '§6.12', 'response_factually_inaccurate, response_does_not_address_complaint, complaints_process_not_followed', 'none'],
           ['informal_stage', '§5.2', 'informal resolution within 2 working days from receipt', 'none'],
         ],
       ],

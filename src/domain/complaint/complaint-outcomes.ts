@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/index.ts';
-import type { ExclusionGround } from '../policy/index.ts';
+import type { OmbudsmanIssueFinding, OmbudsmanOrder } from '../ombudsman/ombudsman-case.ts';
+import { CODE_ESCALATION_REFUSAL_GROUNDS, type CodeEscalationRefusalGround, type ExclusionGround } from '../policy/index.ts';
 import type { ComplaintStatus, Instant, Stage } from './complaint-parts.ts';
 
 /** What a complaint's handling produced and how it ended. */
@@ -66,19 +67,24 @@ export interface Escalation {
   reason: string | null;
   /** Why a request after the policy's escalation window was accepted. */
   lateDiscretion: string | null;
+  /** The policy's criteria the request cited; absent on requests recorded before policies had any. */
+  criteria?: string[];
+  /** Whether the request was in writing, when the caller said. */
+  inWriting?: boolean | null;
+  /** Why a request missing the policy's preconditions was accepted. */
+  preconditionDiscretion?: string | null;
 }
 
-export const ESCALATION_REFUSAL_GROUNDS = [
-  'outside_policy_remit',
-  'final_response_already_given',
-  'new_matters_need_new_complaint',
-  'resident_refused_to_engage',
-] as const;
-export type EscalationRefusalGround = (typeof ESCALATION_REFUSAL_GROUNDS)[number];
+/** The Code's grounds for refusing escalation (domain §3); a policy lists its own, mapped onto these. */
+export const ESCALATION_REFUSAL_GROUNDS = CODE_ESCALATION_REFUSAL_GROUNDS;
+export type EscalationRefusalGround = CodeEscalationRefusalGround;
 
 export interface EscalationRefusal {
   at: Instant;
-  ground: EscalationRefusalGround;
+  /** The policy's ground (its `escalationRules.refusalGrounds[].code`). */
+  ground: string;
+  /** The Code's ground it maps to; null where none fits; absent on refusals recorded before policies had their own grounds (then `ground` is the Code's). */
+  codeGround?: EscalationRefusalGround | null;
   explanation: string;
   ombudsmanRightGiven: true;
 }

@@ -1,3 +1,4 @@
+import { CODE_ESCALATION_RULES } from './escalation-rules.ts';
 import type { Policy } from './policy.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -32,6 +33,7 @@ export const CODE_2024_POLICY: Policy = deepFreeze({
   },
   // The Code sets no time limit on asking for stage 2.
   escalationWindow: null,
+  escalationRules: CODE_ESCALATION_RULES,
   autoCloseWindow: null,
   declineLetter: null,
   ombudsmanEvidence: null,

@@ -1,4 +1,5 @@
 import { CODE_2024_POLICY } from './code-2024.ts';
+import { escalationRuleGaps } from './escalation-rules.ts';
 import { LIFECYCLE_ORDER, type ExtensionCap, type Policy, type Timescale, type TimeUnit } from './policy.ts';
 
 /** One point where a policy is looser than the Complaint Handling Code 2024 (England). */
@@ -90,6 +91,7 @@ export function complianceGaps(policy: Policy): ComplianceGap[] {
       message: `residents must ask for stage 2 within ${value}; the Code sets no time limit on escalation`,
     });
   }
+  out.push(...escalationRuleGaps(policy.escalationRules));
   const s2 = { ack: 'stage 2 acknowledgement', resp: 'stage 2 response', ext: 'stage 2 extension' };
   timescaleGaps({ key: 'stage_2_acknowledgement', label: s2.ack, paragraph: '§6.11' }, policy.stage2.acknowledge, code.stage2.acknowledge!, out);
   timescaleGaps({ key: 'stage_2_response', label: s2.resp, paragraph: '§6.14' }, policy.stage2.respond, code.stage2.respond, out);

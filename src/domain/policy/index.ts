@@ -21,6 +21,13 @@ export {
   type TimeUnit,
 } from './policy.ts';
 export { CODE_2024_POLICY } from './code-2024.ts';
+export {
+  CODE_ESCALATION_REFUSAL_GROUNDS,
+  CODE_ESCALATION_RULES,
+  type CodeEscalationRefusalGround,
+  type EscalationRefusalGroundRule,
+  type EscalationRules,
+} from './escalation-rules.ts';
 export { assertValidPolicy, MAX_AMOUNT, policyProblems, type PolicyProblem } from './validate-policy.ts';
 export { isPolicyShape, policyShapeProblems } from './policy-shape.ts';
 export { addExtension, deadlineFor, dueDateFor, effectiveReceiptDate, escalationWindowCloses, type EventDates } from './timescale.ts';

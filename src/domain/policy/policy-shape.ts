@@ -56,6 +56,12 @@ const POLICY = object({
   stage1: stage,
   stage2: stage,
   escalationWindow: nullable(object({ ...amount, from: string, orIfLater: nullable(timescale) })),
+  escalationRules: object({
+    refusalGrounds: arrayOf(object({ code: string, codeGround: nullable(string), description: string })),
+    requestInWriting: boolean,
+    reasonsRequired: boolean,
+    criteria: arrayOf(string),
+  }),
   autoCloseWindow: nullable(timescale),
   declineLetter: nullable(timescale),
   ombudsmanEvidence: nullable(timescale),

@@ -1,3 +1,5 @@
+import type { EscalationRules } from './escalation-rules.ts';
+
 /**
  * A landlord's complaint policy as plain, JSON-serialisable data (domain §3, §5).
  * The UK division belongs to the organisation, not the policy: the same policy
@@ -127,6 +129,8 @@ export interface Policy {
   stage1: StagePolicy;
   stage2: StagePolicy;
   escalationWindow: EscalationWindow | null;
+  /** Grounds for refusing stage 2 and what a request must contain (src/domain/policy/escalation-rules.ts). */
+  escalationRules: EscalationRules;
   /** Close after a stage 1 response when the resident makes no contact (Lumen: 25 wd). */
   autoCloseWindow: Timescale | null;
   /** Written reasons for not accepting or not escalating a complaint (Lumen: 10 wd). */

@@ -11,6 +11,7 @@ import {
   type Policy,
   type Timescale,
 } from './policy.ts';
+import { escalationRulesProblems } from './escalation-rules.ts';
 
 export interface PolicyProblem {
   field: string;
@@ -147,6 +148,7 @@ export function policyProblems(policy: Policy): PolicyProblem[] {
     const value = policy[field];
     if (value !== null) timescaleProblems(field, value, out);
   }
+  escalationRulesProblems(policy.escalationRules, out);
   countingProblems(policy, out);
   exclusionProblems(policy, out);
   return out;

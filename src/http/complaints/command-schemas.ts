@@ -108,13 +108,19 @@ export const RespondBody = body(
 );
 
 export const EscalateBody = body({
-  reason: Type.Optional(Nullable(LongText({ description: 'the resident need not give one' }))),
+  reason: Type.Optional(Nullable(LongText({ description: 'the resident need not give one, unless the policy requires reasons (escalationRules.reasonsRequired)' }))),
+  inWriting: Type.Optional(Nullable(Type.Boolean({ description: 'the request was made in writing (required true where escalationRules.requestInWriting)' }))),
+  criteria: Type.Optional(Nullable(Type.Array(ShortText(), { maxItems: 20, description: "the policy's criteria the request cites (escalationRules.criteria)" }))),
+  preconditionDiscretion: Type.Optional(Nullable(LongText({ description: "why a request missing the policy's preconditions is accepted; without it such a request is a 422 listing what is missing" }))),
   lateDiscretion: Type.Optional(Nullable(LongText({ description: "why a request after the policy's escalation window is accepted" }))),
   loggedAt: Type.Optional(Nullable(Instant('when the request was logged (the escalation_logging clock start); defaults to occurredAt'))),
 });
 
 export const RefuseEscalationBody = body({
-  ground: Type.String({ maxLength: 100, description: `one of ${ESCALATION_REFUSAL_GROUNDS.join(', ')} (400 refusal_ground_not_listed)` }),
+  ground: Type.String({
+    maxLength: 100,
+    description: `one of the policy's refusal grounds (escalationRules.refusalGrounds[].code; the Code's are ${ESCALATION_REFUSAL_GROUNDS.join(', ')}); 409 refusal_ground_not_in_policy names the allowed ones`,
+  }),
   explanation: LongText(),
   ombudsmanRightGiven: Type.Boolean({ description: 'must be true' }),
 });

@@ -131,11 +131,15 @@ export const EscalationSchema = Type.Object({
   loggedAt: Instant('when the request was entered'),
   reason: Nullable(Type.String({ description: 'the resident need not give one' })),
   lateDiscretion: Nullable(Type.String({ description: "why a request after the policy's escalation window was accepted" })),
+  criteria: Type.Optional(Type.Array(Type.String(), { description: "the policy's criteria the request cited" })),
+  inWriting: Type.Optional(Nullable(Type.Boolean({ description: 'whether the request was in writing, when stated' }))),
+  preconditionDiscretion: Type.Optional(Nullable(Type.String({ description: "why a request missing the policy's preconditions was accepted" }))),
 });
 
 export const EscalationRefusalSchema = Type.Object({
   at: Instant(),
-  ground: literals(ESCALATION_REFUSAL_GROUNDS),
+  ground: Type.String({ description: "the policy's ground for refusing (escalationRules.refusalGrounds[].code)" }),
+  codeGround: Type.Optional(Nullable(literals(ESCALATION_REFUSAL_GROUNDS, { description: "the Code's ground it maps to; null where none fits" }))),
   explanation: text,
   ombudsmanRightGiven,
 });

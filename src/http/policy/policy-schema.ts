@@ -3,6 +3,7 @@ import {
   AGE_LIMIT_EXCEPTIONS,
   CLOCK_STARTS,
   COUNTING_CONVENTIONS,
+  CODE_ESCALATION_REFUSAL_GROUNDS,
   EXCLUSION_GROUNDS,
   TIME_UNITS,
 } from '../../domain/policy/index.ts';
@@ -40,6 +41,25 @@ export const PolicySchema = Type.Object(
         { amount: Amount, unit: literals(TIME_UNITS), from: literals(CLOCK_STARTS), orIfLater: Nullable(Timescale) },
         { ...closed, description: 'how long a resident has to ask for stage 2; closes at the later of the two when orIfLater is set' },
       ),
+    ),
+    escalationRules: Type.Object(
+      {
+        refusalGrounds: Type.Array(
+          Type.Object(
+            {
+              code: Type.String({ maxLength: 60, description: 'the policy’s name for the ground (snake_case): what a refusal cites' }),
+              codeGround: Nullable(literals(CODE_ESCALATION_REFUSAL_GROUNDS, { description: 'the Code’s ground it maps to; null when none fits (a compliance finding)' })),
+              description: Type.String({ maxLength: 500, description: 'the policy’s own words' }),
+            },
+            closed,
+          ),
+          { maxItems: 50 },
+        ),
+        requestInWriting: Type.Boolean({ description: 'a stage 2 request must be made in writing' }),
+        reasonsRequired: Type.Boolean({ description: 'the resident must give reasons (contrary to Code §6.12)' }),
+        criteria: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 50, description: 'criteria (snake_case) of which a request must cite one; empty: none' }),
+      },
+      { ...closed, description: 'the grounds on which the policy may refuse to escalate, and what a stage 2 request must contain (422 escalation_preconditions_missing unless a discretion is recorded)' },
     ),
     autoCloseWindow: Nullable(Timescale),
     declineLetter: Nullable(Timescale),

@@ -41,7 +41,7 @@ t.test('the stage 2 handler must not be the stage 1 handler (§6.13)', async (t)
 
 t.test('refusing to escalate: listed grounds only, in writing, with the Ombudsman right; it closes the complaint', async (t) => {
   const s = responded().run(escalate, '2027-01-04T10:00:00Z', {});
-  t.match(errorOf(() => s.attempt(refuseEscalation, '2027-01-05T10:00:00Z', { ground: 'too_busy' as never, explanation: 'x', ombudsmanRightGiven: true })), { kind: 'invalid_input', code: 'refusal_ground_not_listed' });
+  t.match(errorOf(() => s.attempt(refuseEscalation, '2027-01-05T10:00:00Z', { ground: 'too_busy' as never, explanation: 'x', ombudsmanRightGiven: true })), { kind: 'conflict', code: 'refusal_ground_not_in_policy', message: /its grounds: outside_policy_remit, final_response_already_given/ });
   const e = errorOf(() => s.attempt(refuseEscalation, '2027-01-05T10:00:00Z', { ground: 'resident_refused_to_engage' }));
   t.same(e.fields.map((f) => f.field), ['explanation', 'ombudsmanRightGiven']);
   s.run(refuseEscalation, '2027-01-05T10:00:00Z', { ground: 'resident_refused_to_engage', explanation: 'No response to 3 calls', ombudsmanRightGiven: true });

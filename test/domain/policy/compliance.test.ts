@@ -25,6 +25,8 @@ const NO_ACK_S2: Finding = { rule: 'stage_2_acknowledgement_missing', codeParagr
 const UNCAPPED_S1: Finding = { rule: 'stage_1_extension_uncapped', codeParagraph: '§6.4', policyValue: 'no cap', codeValue: '10 working days' };
 const UNCAPPED_S2: Finding = { rule: 'stage_2_extension_uncapped', codeParagraph: '§6.15', policyValue: 'no cap', codeValue: '20 working days' };
 const window = (policyValue: string): Finding => ({ rule: 'escalation_window', codeParagraph: '§6.10', policyValue, codeValue: 'none' });
+const CODE_GROUNDS = 'outside_policy_remit, final_response_already_given, new_matters_need_new_complaint, resident_refused_to_engage';
+const refusalGround = (policyValue: string): Finding => ({ rule: 'escalation_refusal_ground_not_in_code', codeParagraph: '§6.10', policyValue, codeValue: CODE_GROUNDS });
 const age = (months: number): Finding => ({ rule: 'age_limit_shorter', codeParagraph: '§2.3', policyValue: `${months} months`, codeValue: '12 months' });
 
 // Worked by hand from each seed's text against the Code 2024 (domain §3), in report order.
@@ -37,14 +39,35 @@ const expectedFindings: [string, Finding[]][] = [
   ['seed-000-lumen', [window('25 working days from stage_1_response')]],
   // Stricter: ¶17 stage 1 "10 working days from the date of the original complaint" (receipt, not the
   // acknowledgement); ¶21 stage 2 from the request and "a further 10 working days" (Code 20).
-  // Looser: ¶21 sets no stage 2 acknowledgement; ¶13 "over six months ago".
-  ['seed-001-lhp', [NO_ACK_S2, age(6)]],
+  // Looser: ¶29's grounds for not escalating "not within LHP's power to investigate, change or influence" and
+  // "A complainant's refusal to accept documented evidence as factual" (the other four map onto the Code's);
+  // ¶21 sets no stage 2 acknowledgement; ¶13 "over six months ago".
+  [
+    'seed-001-lhp',
+    [
+      refusalGround("not_within_lhp_power: The issues raised are not within LHP's power to investigate, change or influence"),
+      refusalGround("refuses_documented_evidence: A complainant's refusal to accept documented evidence as factual"),
+      NO_ACK_S2,
+      age(6),
+    ],
+  ],
   // Stricter: 2 wd contacts at both stages, clocks from receipt/the request, 10 wd stage 2 cap.
-  // Looser: "in writing within one month" to appeal; the "first time fix" informal stage (§5.2).
+  // Looser: "in writing within one month" to appeal; "put their reasons for their appeal, in writing"; "only
+  // ... if one or more of the following criteria has been evidenced" (and refusing when none is); the "first
+  // time fix" informal stage (§5.2).
   [
     'seed-002-longhurst',
     [
       window('1 month from stage_1_response'),
+      refusalGround('no_criterion_evidenced: A customer can only use stage 2, if one or more of the following criteria has been evidenced'),
+      { rule: 'escalation_in_writing', codeParagraph: '§1.2', policyValue: 'in writing', codeValue: 'however made' },
+      { rule: 'escalation_reasons_required', codeParagraph: '§6.12', policyValue: 'reasons required', codeValue: 'no reasons required' },
+      {
+        rule: 'escalation_criteria',
+        codeParagraph: '§6.12',
+        policyValue: 'response_factually_inaccurate, response_does_not_address_complaint, complaints_process_not_followed',
+        codeValue: 'none',
+      },
       { rule: 'informal_stage', codeParagraph: '§5.2', policyValue: 'informal resolution within 2 working days from receipt', codeValue: 'none' },
     ],
   ],
@@ -76,7 +99,7 @@ t.test("each preset's compliance report lists exactly the findings its source im
 t.test('a gap carries a message naming both values', async (t) => {
   const [longhurstWindow] = complianceGaps(preset('seed-002-longhurst').policy);
   t.equal(longhurstWindow?.message, 'residents must ask for stage 2 within 1 month from stage_1_response; the Code sets no time limit on escalation');
-  const [, lhpAge] = complianceGaps(preset('seed-001-lhp').policy);
+  const lhpAge = complianceGaps(preset('seed-001-lhp').policy).find((g) => g.rule === 'age_limit_shorter');
   t.match(lhpAge?.message, /6 months.*12 months/);
 });
 
@@ -113,6 +136,16 @@ const looser: [string, PolicyOverrides, string[]][] = [
   ['an informal stage', { informalResolution: { amount: 1, unit: 'working_days', from: 'receipt' } }, ['informal_stage']],
   ['age limit under 12 months', { exclusions: { ageLimit: { months: 11 } } }, ['age_limit_shorter']],
   ['a receipt cut-off starts late-day clocks a day later', { counting: { receiptCutOff: '17:00' } }, ['receipt_cut_off']],
+  [
+    'a refusal ground of its own, not mapped to the Code',
+    { escalationRules: { refusalGrounds: [{ code: 'too_many_complaints', codeGround: null, description: 'Too many complaints' }] } },
+    ['escalation_refusal_ground_not_in_code'],
+  ],
+  ['own names for the Code grounds are fine', { escalationRules: { refusalGrounds: [{ code: 'no_engagement', codeGround: 'resident_refused_to_engage', description: 'Refused to engage' }] } }, []],
+  ['no refusal grounds at all is stricter', { escalationRules: { refusalGrounds: [] } }, []],
+  ['stage 2 requests only in writing', { escalationRules: { requestInWriting: true } }, ['escalation_in_writing']],
+  ['reasons required to escalate (§6.12)', { escalationRules: { reasonsRequired: true } }, ['escalation_reasons_required']],
+  ['criteria a request must cite (§6.12)', { escalationRules: { criteria: ['factually_inaccurate'] } }, ['escalation_criteria']],
 ];
 
 t.test('each looser setting is one gap', async (t) => {

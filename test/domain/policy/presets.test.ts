@@ -4,6 +4,7 @@ import { DomainError } from '../../../src/domain/domain-error.ts';
 import {
   applyOverrides,
   CODE_2024_POLICY,
+  CODE_ESCALATION_RULES,
   findPreset,
   policyProblems,
   presetsFrom,
@@ -143,6 +144,8 @@ const cap = (amount: number) => ({ amount, unit: 'working_days' as const });
 const ageLimit = (months: number) => ({ months, exceptions: ['safeguarding' as const, 'health_and_safety' as const] });
 const NONE = {
   escalationWindow: null,
+  // The Code's four grounds for refusing escalation and no preconditions, unless the source lists its own.
+  escalationRules: CODE_ESCALATION_RULES,
   autoCloseWindow: null,
   declineLetter: null,
   ombudsmanEvidence: null,
@@ -202,6 +205,19 @@ const fromSource: Record<string, Policy> = {
     stage2: { acknowledge: null, respond: wd(20, 'escalation_request'), extensionCap: cap(10) },
     // ¶62 "provide this within 15 working days".
     ombudsmanEvidence: wd(15, 'evidence_request'),
+    // ¶29 "Reasons for not escalating a complaint will meet one of the following criteria": six grounds, two
+    // of them ("not within LHP's power", "refusal to accept documented evidence") beyond the Code's.
+    escalationRules: {
+      ...CODE_ESCALATION_RULES,
+      refusalGrounds: [
+        { code: 'refused_to_engage', codeGround: 'resident_refused_to_engage', description: "The complainant has refused to reasonably engage with the complaint's investigation process or with the service complained about" },
+        { code: 'outside_policy_remit', codeGround: 'outside_policy_remit', description: 'The issues raised do not fall within the remit of the complaints policy' },
+        { code: 'not_within_lhp_power', codeGround: null, description: "The issues raised are not within LHP's power to investigate, change or influence" },
+        { code: 'changed_basis_or_new_matters', codeGround: 'new_matters_need_new_complaint', description: 'The basis of the complaint has changed or there are subsidiary issues subsequently raised which are not part of the initial complaint' },
+        { code: 'refuses_documented_evidence', codeGround: null, description: "A complainant's refusal to accept documented evidence as factual" },
+        { code: 'final_response_provided', codeGround: 'final_response_already_given', description: 'That a final response has been provided' },
+      ],
+    },
     exclusions: {
       // ¶13 "over six months ago ... would not apply where the complaint concerns safeguarding or health and safety".
       ageLimit: ageLimit(6),
@@ -216,6 +232,17 @@ const fromSource: Record<string, Policy> = {
     stage2: { acknowledge: wd(2, 'escalation_request'), respond: wd(20, 'escalation_request'), extensionCap: cap(10) },
     // "in writing within one month".
     escalationWindow: { amount: 1, unit: 'months', from: 'stage_1_response', orIfLater: null },
+    // "put their reasons for their appeal, in writing ... only ... if one or more of the following criteria has
+    // been evidenced"; "new complaints or issues not raised during the initial complaint ... are not grounds for an appeal".
+    escalationRules: {
+      refusalGrounds: [
+        { code: 'new_issues_not_in_initial_complaint', codeGround: 'new_matters_need_new_complaint', description: 'Any new complaints or issues not raised during the initial complaint would be dealt with separately and are not grounds for an appeal' },
+        { code: 'no_criterion_evidenced', codeGround: null, description: 'A customer can only use stage 2, if one or more of the following criteria has been evidenced' },
+      ],
+      requestInWriting: true,
+      reasonsRequired: true,
+      criteria: ['response_factually_inaccurate', 'response_does_not_address_complaint', 'complaints_process_not_followed'],
+    },
     // "within the agreed timescale of 15 days" (not "working days", unlike every other timescale).
     ombudsmanEvidence: { amount: 15, unit: 'calendar_days', from: 'evidence_request' },
     // first time fix: "resolved on the spot or within two working days".
@@ -234,6 +261,8 @@ const fromSource: Record<string, Policy> = {
     escalationWindow: { ...wd(10, 'stage_1_response'), orIfLater: null },
     // "Within 3 working days contact will be made with the client".
     supportRequestContact: wd(3, 'support_request'),
+    // "We may choose not to escalate a complaint to Stage 2 if:" is followed by no list: no grounds.
+    escalationRules: { ...CODE_ESCALATION_RULES, refusalGrounds: [] },
     // The lists of out-of-scope complaints are missing from the text.
     exclusions: { ageLimit: null, grounds: [] },
   },

@@ -3,13 +3,13 @@ import { DomainError } from '../../domain-error.ts';
 import { escalationWindowCloses } from '../../policy/index.ts';
 import { clockDates } from '../clock-dates.ts';
 import { asJson, begin, commit, type CommandContext, type CommandResult } from '../command-context.ts';
-import { ESCALATION_REFUSAL_GROUNDS, type EscalationRefusalGround } from '../complaint-outcomes.ts';
 import type { Complaint } from '../complaint.ts';
-import { instant, Missing, oneOf, textOrNull } from '../input-checks.ts';
+import { instant, Missing, textOrNull } from '../input-checks.ts';
 import { targetStatus } from '../transitions.ts';
+import { checkPreconditions, type PreconditionInput } from './escalation-preconditions.ts';
 
-export interface EscalateInput {
-  /** §6.12: the resident need not give a reason. */
+export interface EscalateInput extends PreconditionInput {
+  /** §6.12: the resident need not give a reason (a policy may ask for one: see its escalationRules). */
   reason?: string | null;
   /** Why a request after the policy's escalation window is accepted. */
   lateDiscretion?: string | null;
@@ -56,25 +56,40 @@ export function escalate(complaint: Complaint, input: EscalateInput, ctx: Comman
     }
   }
   const loggedAt = loggedAtOf(input, at, ctx);
+  const preconditions = checkPreconditions(ctx.policy.escalationRules, input);
   const next: Complaint = {
     ...complaint,
     status: targetStatus('escalate', complaint),
     stage: 2,
-    escalation: { requestedAt: at, loggedAt, reason: textOrNull(input.reason), lateDiscretion },
+    escalation: { requestedAt: at, loggedAt, reason: textOrNull(input.reason), lateDiscretion, ...preconditions },
   };
-  return commit(next, ctx, 'complaint.escalated', asJson({ reason: textOrNull(input.reason), lateDiscretion, loggedAt, windowClosesOn: closes?.date ?? null }));
+  return commit(next, ctx, 'complaint.escalated', asJson({ reason: textOrNull(input.reason), lateDiscretion, loggedAt, windowClosesOn: closes?.date ?? null, ...preconditions }));
 }
 
 export interface RefuseEscalationInput {
-  ground: EscalationRefusalGround;
+  /** One of the policy's own refusal grounds (`escalationRules.refusalGrounds[].code`). */
+  ground: string;
   explanation?: string;
   ombudsmanRightGiven?: boolean;
 }
 
-/** Refusing stage 2 only on the listed grounds (domain §3), in writing, with the Ombudsman right; it closes the complaint. */
+/**
+ * Refusing stage 2 only on a ground the policy lists (domain §3), in writing, with the
+ * Ombudsman right; it closes the complaint. The refusal records the Code's ground the
+ * policy's maps to (null where none fits), so reports can tell them apart.
+ */
 export function refuseEscalation(complaint: Complaint, input: RefuseEscalationInput, ctx: CommandContext): CommandResult {
   const at = begin('refuseEscalation', complaint, ctx);
-  const ground = oneOf(ESCALATION_REFUSAL_GROUNDS, input.ground, 'ground', 'refusal_ground_not_listed');
+  const grounds = ctx.policy.escalationRules.refusalGrounds;
+  const rule = grounds.find((g) => g.code === input.ground);
+  if (rule === undefined) {
+    throw new DomainError(
+      'conflict',
+      'refusal_ground_not_in_policy',
+      `${JSON.stringify(input.ground)} is not a ground of this policy for refusing to escalate (its grounds: ${grounds.map((g) => g.code).join(', ') || 'none'})`,
+    );
+  }
+  const ground = rule.code;
   const missing = new Missing();
   missing.text(input.explanation, 'explanation', 'a written explanation of the refusal is required');
   missing.truthy(input.ombudsmanRightGiven, 'ombudsmanRightGiven', 'the resident must be told of the right to go to the Ombudsman');
@@ -83,8 +98,8 @@ export function refuseEscalation(complaint: Complaint, input: RefuseEscalationIn
   const next: Complaint = {
     ...complaint,
     status: targetStatus('refuseEscalation', complaint),
-    escalationRefusal: { at, ground, explanation, ombudsmanRightGiven: true },
+    escalationRefusal: { at, ground, codeGround: rule.codeGround, explanation, ombudsmanRightGiven: true },
     closure: { at, reason: 'escalation_refused', explanation, residentToldAt: at, statusBefore: complaint.status },
   };
-  return commit(next, ctx, 'complaint.escalation_refused', asJson({ ground, explanation, ombudsmanRightGiven: true }));
+  return commit(next, ctx, 'complaint.escalation_refused', asJson({ ground, codeGround: rule.codeGround, explanation, ombudsmanRightGiven: true }));
 }
