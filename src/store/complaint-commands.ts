@@ -13,13 +13,16 @@ import {
 } from '../domain/complaint/index.ts';
 import type { Clock } from '../domain/clock.ts';
 import { DomainError } from '../domain/domain-error.ts';
+import { awaabsLawFor } from '../domain/organisation/organisation-settings.ts';
 import { policyVersionInForce } from '../domain/policy/index.ts';
 import { externalRefTaken } from './external-ref-taken.ts';
 import { nextComplaintReference } from './complaint-references.ts';
-import { findComplaintIdByExternalRef, insertComplaint, lockComplaint, updateComplaint } from './complaints.ts';
+import { findComplaintIdByExternalRef, insertComplaint, lockComplaint, lockComplaintWithConfigVersion, updateComplaint } from './complaints.ts';
 import type { Db } from './database.ts';
-import { findOrganisation } from './organisations.ts';
+import { findOrganisation, type Organisation } from './organisations.ts';
 import { findPolicyVersion, listPolicyVersions } from './policy-versions.ts';
+import { insertNewComplaint, referencePlaceholder } from './insert-new-complaint.ts';
+import { cachedPolicyVersion, organisationConfig, reloadOrganisationConfig } from './organisation-config.ts';
 
 // The use cases behind every complaint write: in the caller's transaction, load and lock,
 // apply one pure domain command with the complaint's own policy version and the
@@ -40,10 +43,14 @@ export interface Saved {
   deadlines: Deadline[];
 }
 
+function settingsOf(organisation: Organisation, who: Actor) {
+  return { calendar: who.calendarFor(organisation.division, organisation.closureDays.map((c) => c.date)), awaabsLaw: awaabsLawFor(organisation) };
+}
+
 async function calendarOf(tx: Db, who: Actor) {
   const organisation = await findOrganisation(tx, who.organisationId);
   if (!organisation) throw new DomainError('not_found', 'not_found', 'The organisation was not found');
-  return who.calendarFor(organisation.division, organisation.closureDays.map((c) => c.date));
+  return settingsOf(organisation, who);
 }
 
 async function assertExternalRefFree(tx: Db, organisationId: string, externalRef: string | null | undefined): Promise<void> {
@@ -57,22 +64,30 @@ async function policyInForce(tx: Db, organisationId: string, receivedOn: string)
   return version;
 }
 
+/**
+ * A new complaint from the cached organisation settings, written in one statement that also
+ * numbers it and checks the settings are still current (see insert-new-complaint.ts); when
+ * they changed, it is built again from a fresh read.
+ */
 export async function logNewComplaint(tx: Db, who: Actor, input: LogComplaintInput, occurredAt: Date): Promise<Saved> {
   await assertExternalRefFree(tx, who.organisationId, input.externalRef);
   const receivedOn = londonDateOf(input.receivedAt);
-  const version = await policyInForce(tx, who.organisationId, receivedOn);
-  const calendar = await calendarOf(tx, who);
-  const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: version.policy, calendar };
-  const { complaint, events } = logComplaint(input, {
-    ...ctx,
-    id: randomUUID(),
-    reference: await nextComplaintReference(tx, who.organisationId, Number(receivedOn.slice(0, 4))),
-    organisationId: who.organisationId,
-    policyVersion: version.version,
-  });
-  const deadlines = deadlinesOf(complaint, version.policy, calendar);
-  await insertComplaint(tx, complaint, events, deadlines, who.recordedAt);
-  return { complaint, deadlines };
+  const year = Number(receivedOn.slice(0, 4));
+  const id = randomUUID();
+  let config = await organisationConfig(tx, who.organisationId);
+  for (let attempt = 1; ; attempt++) {
+    const version = policyVersionInForce(config.policyVersions, receivedOn);
+    if (!version) throw new DomainError('conflict', 'no_policy_in_force', `No policy version was in force on ${receivedOn}`);
+    const { calendar, awaabsLaw } = settingsOf(config.organisation, who);
+    const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: version.policy, calendar, awaabsLaw };
+    const placeholder = referencePlaceholder(year);
+    const { complaint, events } = logComplaint(input, { ...ctx, id, reference: placeholder, organisationId: who.organisationId, policyVersion: version.version });
+    const deadlines = deadlinesOf(complaint, version.policy, calendar);
+    const reference = await insertNewComplaint(tx, { complaint, events, deadlines, now: who.recordedAt, year, placeholder, configVersion: config.configVersion });
+    if (reference) return { complaint: { ...complaint, reference }, deadlines };
+    if (attempt === 3) throw new Error(`the settings of organisation ${who.organisationId} kept changing`);
+    config = await reloadOrganisationConfig(tx, who.organisationId, config);
+  }
 }
 
 /**
@@ -85,12 +100,16 @@ export async function runComplaintCommand(
   target: { complaintId: string; expectedVersions: readonly number[] | undefined; occurredAt: Date | undefined },
   command: (complaint: Complaint, ctx: CommandContext) => CommandResult,
 ): Promise<Saved | 'not_found' | 'stale'> {
-  const current = await lockComplaint(tx, who.organisationId, target.complaintId);
-  if (!current) return 'not_found';
+  const locked = await lockComplaintWithConfigVersion(tx, who.organisationId, target.complaintId);
+  if (!locked) return 'not_found';
+  const current = locked.complaint;
   if (target.expectedVersions !== undefined && !target.expectedVersions.includes(current.version)) return 'stale';
-  const policy = await findPolicyVersion(tx, who.organisationId, current.policyVersion);
+  // The cached settings, unless the lock's statement saw them change.
+  let config = await organisationConfig(tx, who.organisationId);
+  if (config.configVersion !== locked.configVersion) config = await reloadOrganisationConfig(tx, who.organisationId, config);
+  const policy = cachedPolicyVersion(config, current.policyVersion);
   if (!policy) throw new Error(`policy version ${current.policyVersion} of complaint ${current.id} is missing`);
-  const calendar = await calendarOf(tx, who);
+  const { calendar, awaabsLaw } = settingsOf(config.organisation, who);
   // Taken under the row lock: a command without occurredAt that waited for another one
   // is dated after it, instead of before it (which the domain would refuse).
   const recordedAt = who.clock();
@@ -100,6 +119,7 @@ export async function runComplaintCommand(
     actor: who.actor,
     policy: policy.policy,
     calendar,
+    awaabsLaw,
   };
   const { complaint, events } = command(current, ctx);
   const deadlines = deadlinesOf(complaint, policy.policy, calendar);
@@ -125,8 +145,8 @@ export async function openLinkedNewComplaint(
   const newVersion = await policyInForce(tx, who.organisationId, receivedOn);
   const originalPolicy = await findPolicyVersion(tx, who.organisationId, original.policyVersion);
   if (!originalPolicy) throw new Error(`policy version ${original.policyVersion} of complaint ${original.id} is missing`);
-  const calendar = await calendarOf(tx, who);
-  const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: newVersion.policy, calendar };
+  const { calendar, awaabsLaw } = await calendarOf(tx, who);
+  const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: newVersion.policy, calendar, awaabsLaw };
   const result = openLinkedComplaint(original, input, {
     ...ctx,
     id: randomUUID(),

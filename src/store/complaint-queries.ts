@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Complaint, ComplaintEvent, Deadline } from '../domain/complaint/index.ts';
+import { complaintFromStored, type Complaint, type ComplaintEvent, type Deadline } from '../domain/complaint/index.ts';
 import type { Db } from './database.ts';
 
 // Reads for the complaint API: pages of complaints, their stored deadlines, their events.
@@ -26,7 +26,7 @@ export async function listComplaints(
   db: Db,
   organisationId: string,
   filters: ComplaintFilters,
-  page: { limit: number; after: PageCursor | undefined; today: string },
+  page: { limit: number; after: PageCursor | undefined; today: string; now?: Date },
 ): Promise<{ items: Complaint[]; next: PageCursor | undefined }> {
   let query = db.selectFrom('complaints as c').select(['c.state', 'c.received_at', 'c.id']).where('c.organisation_id', '=', organisationId);
   if (filters.status) query = query.where('c.status', '=', filters.status);
@@ -50,7 +50,14 @@ export async function listComplaints(
           .whereRef('d.complaint_id', '=', 'c.id')
           .where('d.organisation_id', '=', organisationId)
           .where('d.owner', '=', 'landlord')
-          .where((d) => d.or([d('d.status', '=', 'missed'), d.and([d('d.status', '=', 'pending'), d('d.due_date', '<', page.today)])])),
+          .where((d) =>
+            d.or([
+              d('d.status', '=', 'missed'),
+              d.and([d('d.status', '=', 'pending'), d('d.due_date', '<', page.today)]),
+              // An instant deadline (Awaab's Law) is breached as soon as its due_at passes.
+              ...(page.now ? [d.and([d('d.status', '=', 'pending'), d('d.due_at', '<', page.now)])] : []),
+            ]),
+          ),
       );
       return wanted ? breachedDeadline : eb.not(breachedDeadline);
     });
@@ -62,7 +69,7 @@ export async function listComplaints(
     );
   }
   const rows = await query.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(page.limit + 1).execute();
-  const items = rows.slice(0, page.limit).map((r) => r.state as Complaint);
+  const items = rows.slice(0, page.limit).map((r) => complaintFromStored(r.state));
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
   return { items, next: last ? { receivedAt: last.received_at.toISOString(), id: last.id } : undefined };
 }
@@ -84,9 +91,10 @@ export async function deadlinesOfComplaints(db: Db, organisationId: string, comp
       stage: r.stage as Deadline['stage'],
       ref: r.ref === '' ? null : r.ref,
       owner: r.owner as Deadline['owner'],
-      countsFrom: { event: r.counts_from_event as Deadline['countsFrom']['event'], date: r.counts_from_date },
+      countsFrom: { event: r.counts_from_event as Deadline['countsFrom']['event'], date: r.counts_from_date, ...(r.counts_from_at ? { at: r.counts_from_at.toISOString() } : {}) },
       rule: r.rule,
       dueDate: r.due_date,
+      dueAt: r.due_at?.toISOString() ?? null,
       originalDueDate: r.original_due_date,
       provisional: r.provisional,
       metAt: r.met_at?.toISOString() ?? null,

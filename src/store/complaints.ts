@@ -1,4 +1,5 @@
-import type { Complaint, ComplaintEvent, Deadline } from '../domain/complaint/index.ts';
+import { sql } from 'kysely';
+import { complaintFromStored, type Complaint, type ComplaintEvent, type Deadline } from '../domain/complaint/index.ts';
 import { recordComplaintPublicEvents } from './complaint-public-events.ts';
 import type { Db } from './database.ts';
 import { externalRefTaken } from './external-ref-taken.ts';
@@ -50,6 +51,8 @@ export const deadlineRow = (complaint: Complaint, d: Deadline) => ({
   counts_from_date: d.countsFrom.date,
   rule: d.rule,
   due_date: d.dueDate,
+  due_at: d.dueAt,
+  counts_from_at: d.countsFrom.at ?? null,
   original_due_date: d.originalDueDate,
   provisional: d.provisional,
   met_at: d.metAt,
@@ -133,7 +136,23 @@ export async function lockComplaint(tx: Db, organisationId: string, id: string):
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  return row?.state as Complaint | undefined;
+  return row && complaintFromStored(row.state);
+}
+
+/** As lockComplaint, with the organisation's config_version in the same statement (see organisation-config.ts). */
+export async function lockComplaintWithConfigVersion(
+  tx: Db,
+  organisationId: string,
+  id: string,
+): Promise<{ complaint: Complaint; configVersion: number } | undefined> {
+  const row = await tx
+    .selectFrom('complaints')
+    .select((eb) => ['state', eb.selectFrom('organisations').select(sql<number>`config_version`.as('v')).where('id', '=', organisationId).as('config_version')])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .forUpdate('complaints')
+    .executeTakeFirst();
+  return row && { complaint: row.state as Complaint, configVersion: Number(row.config_version) };
 }
 
 export async function findComplaint(db: Db, organisationId: string, idOrReference: string): Promise<Complaint | undefined> {
@@ -144,7 +163,7 @@ export async function findComplaint(db: Db, organisationId: string, idOrReferenc
     .where('organisation_id', '=', organisationId)
     .where(isUuid ? 'id' : 'reference', '=', idOrReference)
     .executeTakeFirst();
-  return row?.state as Complaint | undefined;
+  return row && complaintFromStored(row.state);
 }
 
 export async function findComplaintIdByExternalRef(db: Db, organisationId: string, externalRef: string): Promise<string | undefined> {

@@ -12,7 +12,7 @@ export interface Organisation extends OrganisationSettings {
 }
 
 const columns = [
-  'id', 'name', 'division', 'homes', 'closure_days', 'complaints_contact', 'ombudsman', 'intake_origins', 'version', 'created_at', 'updated_at',
+  'id', 'name', 'division', 'homes', 'closure_days', 'complaints_contact', 'ombudsman', 'intake_origins', 'awaabs_law', 'version', 'created_at', 'updated_at',
 ] as const;
 
 type Row = {
@@ -24,6 +24,7 @@ type Row = {
   complaints_contact: Record<string, string | null>;
   ombudsman: Record<string, string | null> | null;
   intake_origins: string[];
+  awaabs_law: boolean | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -46,6 +47,7 @@ function toOrganisation(row: Row): Organisation {
     },
     ombudsman: (row.ombudsman as OrganisationSettings['ombudsman'] | null) ?? DEFAULT_OMBUDSMAN[division],
     intakeOrigins: row.intake_origins,
+    awaabsLaw: row.awaabs_law,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -61,6 +63,8 @@ function settingsColumns(settings: Partial<OrganisationSettings>) {
     ...(settings.complaintsContact ? { complaints_contact: JSON.stringify(settings.complaintsContact) } : {}),
     ...(settings.ombudsman ? { ombudsman: JSON.stringify(settings.ombudsman) } : {}),
     ...(settings.intakeOrigins ? { intake_origins: settings.intakeOrigins } : {}),
+    // A PUT replaces the settings: leaving it out goes back to the division's default.
+    awaabs_law: settings.awaabsLaw ?? null,
   };
 }
 

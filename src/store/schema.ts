@@ -20,6 +20,8 @@ export interface OrganisationsTable {
   version: Generated<number>;
   /** The fingerprint of the calendar its open complaints' deadlines were last counted on. */
   deadlines_calendar: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A social landlord in England (Awaab's Law); null: the default for its division. */
+  awaabs_law: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 export interface PolicyVersionsTable {
@@ -86,6 +88,9 @@ export interface ComplaintDeadlinesTable {
   counts_from_date: string;
   rule: string;
   due_date: string;
+  /** Deadlines counted in hours only (Awaab's Law): the instant; due_date is its London date. */
+  due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  counts_from_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   original_due_date: string;
   provisional: boolean;
   met_at: Instant | null;

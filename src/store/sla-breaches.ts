@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import { filterSql, toSlaRow, type SlaCursor, type SlaDeadlineRow, type SlaFilters } from './sla-queries.ts';
+import { filterSql, pastSql, toSlaRow, type SlaCursor, type SlaDeadlineRow, type SlaFilters } from './sla-queries.ts';
 
 export interface LateQuery {
   asOf: string;
+  /** The as-of moment, for instant deadlines (see asOfInstant). */
+  at: string;
   filters: SlaFilters;
   limit: number;
   after: SlaCursor | undefined;
@@ -27,13 +29,13 @@ export async function lateDeadlines(db: Db, organisationId: string, q: LateQuery
     : sql``;
   const query = sql<Parameters<typeof toSlaRow>[0]>`
     select x.* from (
-      select d.complaint_id, c.reference, c.handler, c.service_area, d.kind, d.stage, d.ref, d.due_date, d.met_on, d.status, d.provisional,
+      select d.complaint_id, c.reference, c.handler, c.service_area, d.kind, d.stage, d.ref, d.due_date, d.due_at, d.met_at, d.met_on, d.status, d.provisional,
         ${daysLate} as days_late
       from complaint_deadlines d
       join complaints c on c.id = d.complaint_id and c.organisation_id = d.organisation_id
       cross join (select ${ordinals}::int[] as v) o
       where d.organisation_id = ${organisationId} and d.owner = 'landlord' and d.status in ('pending', 'missed', 'met_late')
-        and d.due_date < ${q.asOf}::date ${filterSql(q.filters)}
+        and d.due_date <= ${q.asOf}::date and ${pastSql(q.asOf, q.at)} ${filterSql(q.filters)}
     ) x ${after}
     order by x.days_late desc, x.due_date, x.complaint_id, x.kind, x.ref
     limit ${q.limit}`;

@@ -38,4 +38,5 @@ export {
 } from './working-day-calendar.ts';
 export { buildUkCalendars, calendarDataWarning, feedDataEndsOn, type UkCalendars } from './uk-calendars.ts';
 export { londonDateOf, receiptDate } from './london-date.ts';
+export { londonDayEnd } from './london-day-end.ts';
 export { calendarCache, type CalendarFor } from './calendar-cache.ts';

@@ -68,6 +68,8 @@ export interface WorkingDayCalendar {
   isProvisional(date: IsoDate): boolean;
   isProvisionalBetween(a: IsoDate, b: IsoDate): boolean;
   withClosureDays(dates: readonly IsoDate[]): WorkingDayCalendar;
+  /** The division's calendar alone (statutory working days, e.g. Awaab's Law): built once per calendar. */
+  withoutClosureDays(): WorkingDayCalendar;
   isWorkingDayEpoch(day: EpochDay): boolean;
   addWorkingDaysEpoch(day: EpochDay, n: number): EpochDay;
   workingDaysBetweenEpoch(a: EpochDay, b: EpochDay): number;
@@ -144,6 +146,12 @@ export function buildWorkingDayCalendar(options: WorkingDayCalendarOptions): Wor
     isProvisionalBetween: (a, b) => provisionalBetween(parseIsoDate(a), parseIsoDate(b)),
     withClosureDays: (dates) =>
       buildWorkingDayCalendar({ ...options, range, closureDays: [...closureDays, ...dates] }),
+    withoutClosureDays() {
+      if (closureDays.length === 0) return calendar;
+      statutory ??= buildWorkingDayCalendar({ ...options, range, closureDays: [] });
+      return statutory;
+    },
   };
+  let statutory: WorkingDayCalendar | undefined;
   return Object.freeze(calendar);
 }

@@ -17,6 +17,8 @@ export interface CommandContext {
   policy: Policy;
   /** The organisation's division calendar, with its closure days. */
   calendar: WorkingDayCalendar;
+  /** The organisation is a social landlord in England (Awaab's Law); absent: the default for the calendar's division. */
+  awaabsLaw?: boolean;
 }
 
 export interface CommandResult {

@@ -143,8 +143,20 @@ export interface EvidenceRequest {
   providedAt: Instant | null;
 }
 
+export interface OmbudsmanDetermination {
+  at: Instant;
+  /** One finding per issue, from the Ombudsman's scale; empty on a determination recorded as free text before it. */
+  issues: OmbudsmanIssueFinding[];
+  /** The findings as text: each issue's finding, or the free text of an older record. */
+  findings: string[];
+  /** The orders' and recommendations' descriptions (their tracking is `OmbudsmanRecord.orders`). */
+  orders: string[];
+}
+
 export interface OmbudsmanRecord {
   referral: { at: Instant; ombudsmanRef: string | null } | null;
   evidenceRequests: EvidenceRequest[];
-  determination: { at: Instant; findings: string[]; orders: string[] } | null;
+  determination: OmbudsmanDetermination | null;
+  /** Orders and recommendations, each tracked to compliance. */
+  orders: OmbudsmanOrder[];
 }

@@ -63,7 +63,7 @@ export interface Urgency {
 export const HAZARD_KINDS = ['emergency', 'damp_and_mould', 'other'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
-/** Recorded only: Awaab's Law clocks run alongside and are not derived here yet. */
+/** A hazard as given when the complaint is logged; its Awaab's Law clocks are on `Complaint.hazards`. */
 export interface Hazard {
   kind: HazardKind;
   description: string;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/index.ts';
+import type { HazardCase } from '../hazards/hazard-case.ts';
 import type {
   Acknowledgement,
   Channel,
@@ -62,7 +63,10 @@ export interface Complaint {
   outcomesSought: string[];
   externalRef: string | null;
   serviceRequestRef: string | null;
+  /** The hazard given when the complaint was logged, as it was given (its clocks are in `hazards`). */
   hazard: Hazard | null;
+  /** Every hazard reported with this complaint, with its Awaab's Law clocks' steps. */
+  hazards: HazardCase[];
   /** The landlord's understanding of the complaint: set at acknowledgement, restated at stage 2. */
   definition: string | null;
   handlers: PerStage<string | null>;

@@ -1,4 +1,4 @@
-import { londonDateOf, type IsoDate, type WorkingDayCalendar } from '../calendar/index.ts';
+import { londonDateOf, londonDayEnd, type IsoDate, type WorkingDayCalendar } from '../calendar/index.ts';
 import { dueDateFor, type ClockStart, type EventDates, type Policy, type Timescale } from '../policy/index.ts';
 import type { Instant, Stage } from './complaint-parts.ts';
 import type { Complaint } from './complaint.ts';
@@ -14,6 +14,15 @@ export const DEADLINE_KINDS = [
   'remedy',
   'action',
   'ombudsman_evidence',
+  'ombudsman_order',
+  // Awaab's Law (src/domain/hazards/awaabs-law.ts): ref is the hazard's id.
+  'hazard_investigation',
+  'hazard_emergency_action',
+  'hazard_summary',
+  'hazard_safety_work',
+  'hazard_works_begun',
+  'hazard_works_on_site',
+  'hazard_works_completion',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -27,17 +36,23 @@ export type DeadlineState = 'pending' | 'met' | 'met_late' | 'missed' | 'cancell
 /** As of a date. `expired` is a resident's window (escalation, auto-close) that ran out: not a landlord breach. */
 export type DeadlineStatus = 'pending' | 'met' | 'met_late' | 'breached' | 'expired' | 'cancelled';
 
+export type CountsFromEvent = ClockStart | 'remedy_offered' | 'action_agreed' | 'ombudsman_order_made' | 'hazard_aware' | 'hazard_investigated';
+
 export interface Deadline {
   kind: DeadlineKind;
   stage: Stage | null;
-  /** The remedy, action or evidence request id for those kinds; else null. */
+  /** The remedy, action, evidence request, Ombudsman order or hazard id for those kinds; else null. */
   ref: string | null;
   /** Whose step it is: a resident's window passing is never a landlord's breach. */
   owner: 'landlord' | 'resident';
-  countsFrom: { event: ClockStart | 'remedy_offered' | 'action_agreed'; date: IsoDate };
+  /** `at`: the instant it counts from, for the hazard clocks (an instant deadline counts hours from it). */
+  countsFrom: { event: CountsFromEvent; date: IsoDate; at?: Instant };
   /** Where the timescale comes from: a policy field path, or the item's own due date. */
   rule: string;
+  /** For an instant deadline (Awaab's Law's 24 hours), the London date of dueAt. */
   dueDate: IsoDate;
+  /** The instant it falls due, for a deadline counted in hours; null for a date deadline. */
+  dueAt: Instant | null;
   /** Before any extension; equals dueDate when there was none. */
   originalDueDate: IsoDate;
   /** The count relies on projected (not yet announced) bank holidays. */
@@ -57,10 +72,14 @@ export function stateOf(dueDate: IsoDate, metAt: Instant | null, endedAt: Instan
   return { metAt, metOn: null, status: 'pending' };
 }
 
-/** A deadline is breached the day after its due date when still unmet. */
-export function deadlineStatusAsOf(deadline: Pick<Deadline, 'dueDate' | 'status' | 'owner'>, asOf: IsoDate): DeadlineStatus {
+/**
+ * A date deadline is breached the day after its due date when still unmet; an instant
+ * one as soon as its dueAt has passed, as of `at` (default: the end of the asOf day).
+ */
+export function deadlineStatusAsOf(deadline: Pick<Deadline, 'dueDate' | 'status' | 'owner'> & { dueAt?: Instant | null }, asOf: IsoDate, at?: Instant): DeadlineStatus {
   const { status } = deadline;
   if (status === 'met' || status === 'met_late' || status === 'cancelled') return status;
+  if (deadline.dueAt != null) return Date.parse(deadline.dueAt) < Date.parse(at ?? londonDayEnd(asOf)) ? 'breached' : 'pending';
   if (asOf <= deadline.dueDate) return 'pending';
   return deadline.owner === 'resident' ? 'expired' : 'breached';
 }
@@ -68,8 +87,8 @@ export function deadlineStatusAsOf(deadline: Pick<Deadline, 'dueDate' | 'status'
 /** A deadline as seen on a given date: its status is the status as of that date. */
 export type DeadlineAsOf = Omit<Deadline, 'status'> & { status: DeadlineStatus };
 
-export function deadlineAsOf(deadline: Deadline, asOf: IsoDate): DeadlineAsOf {
-  return { ...deadline, status: deadlineStatusAsOf(deadline, asOf) };
+export function deadlineAsOf(deadline: Deadline, asOf: IsoDate, at?: Instant): DeadlineAsOf {
+  return { ...deadline, status: deadlineStatusAsOf(deadline, asOf, at) };
 }
 
 export type Timed = Pick<Deadline, 'countsFrom' | 'rule' | 'dueDate' | 'originalDueDate' | 'provisional'>;
@@ -97,6 +116,6 @@ export function deadline(
   endedOn: Instant | null,
   extra: Partial<Pick<Deadline, 'ref' | 'owner'>> = {},
 ): Deadline {
-  return { kind, stage, ref: extra.ref ?? null, owner: extra.owner ?? 'landlord', ...timing, ...stateOf(timing.dueDate, metAt, endedOn) };
+  return { kind, stage, ref: extra.ref ?? null, owner: extra.owner ?? 'landlord', ...timing, dueAt: null, ...stateOf(timing.dueDate, metAt, endedOn) };
 }
 

@@ -5,6 +5,7 @@ import type { Instant, Stage } from './complaint-parts.ts';
 import { stageKey, type Complaint } from './complaint.ts';
 import { deadline, timed, type Clocks, type Deadline, type Timed } from './deadline.ts';
 import { sideDeadlines } from './side-deadlines.ts';
+import { hazardDeadlines } from '../hazards/hazard-clocks.ts';
 
 /** When the complaint stopped running (declined, withdrawn, closed — a refused escalation closes it). */
 export function endedAt(complaint: Complaint): Instant | null {
@@ -59,7 +60,8 @@ function windowDeadlines(clocks: Clocks, ended: Instant | null): Deadline[] {
 /**
  * Every deadline of the complaint, derived from its state each time (never
  * stored and patched): the policy's clocks, extensions, resident windows,
- * decline letters, remedies, actions and Ombudsman evidence requests.
+ * decline letters, remedies, actions, Ombudsman evidence requests and orders, and
+ * the Awaab's Law clocks of each hazard (whatever the complaint's status).
  */
 export function deadlinesOf(complaint: Complaint, policy: Policy, calendar: WorkingDayCalendar): Deadline[] {
   const clocks: Clocks = { complaint, policy, calendar, dates: clockDates(complaint, policy, calendar) };
@@ -69,5 +71,10 @@ export function deadlinesOf(complaint: Complaint, policy: Policy, calendar: Work
   if (complaint.responses.stage1 !== null) out.push(...windowDeadlines(clocks, ended));
   if (complaint.escalation !== null) out.push(...stageDeadlines(clocks, 2, ended));
   out.push(...sideDeadlines(clocks));
+  if (complaint.hazards.length > 0) {
+    // Awaab's Law counts statutory working days: the landlord's own closure days do not stop its clocks.
+    const statutory = calendar.withoutClosureDays();
+    for (const h of complaint.hazards) out.push(...hazardDeadlines(h, statutory));
+  }
   return out;
 }

@@ -25,8 +25,13 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaint.ombudsman_evidence_requested',
   'complaint.ombudsman_evidence_provided',
   'complaint.ombudsman_determined',
+  'complaint.ombudsman_order_completed',
+  'complaint.hazard_reported',
+  'complaint.hazard_step_recorded',
   // Not a command: the deadlines moved because the calendar (bank holidays, closure days) changed.
   'complaint.deadlines_recomputed',
+  // Not a command: personal data was erased (a request or the retention schedule); says what kind, never the data.
+  'complaint.personal_data_erased',
 ] as const;
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 

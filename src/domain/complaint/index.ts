@@ -26,12 +26,15 @@ export { type ActionInput, type RemedyInput } from './commands/promises.ts';
 export { escalate, refuseEscalation, type EscalateInput, type RefuseEscalationInput } from './commands/escalate.ts';
 export { close, CLOSE_REASONS, reopen, withdraw, type CloseInput, type CloseReason, type ReopenInput, type WithdrawInput } from './commands/close.ts';
 export { addAction, addRemedy, completeAction, completeRemedy, type CompleteInput } from './commands/remedies.ts';
-export { recordOmbudsman, type OmbudsmanInput } from './commands/ombudsman.ts';
+export { completeOmbudsmanOrder, recordOmbudsman, type CompleteOrderInput, type OmbudsmanInput } from './commands/ombudsman.ts';
+export { awaabsLawApplies, recordHazardStep, reportHazard } from './commands/hazards.ts';
+export { complaintFromStored } from './stored-complaint.ts';
 export { clockDates } from './clock-dates.ts';
 export {
   DEADLINE_KINDS,
   deadlineAsOf,
   deadlineStatusAsOf,
+  type CountsFromEvent,
   type Deadline,
   type DeadlineAsOf,
   type DeadlineKind,

@@ -8,7 +8,9 @@ import {
   type Urgency,
   type Vulnerability,
 } from './complaint-parts.ts';
-import { isoDate, isText, oneOf, textOrNull, type Missing } from './input-checks.ts';
+import type { HazardCase } from '../hazards/hazard-case.ts';
+import { newHazard } from '../hazards/hazard-steps.ts';
+import { instant, isoDate, isText, oneOf, textOrNull, type Missing } from './input-checks.ts';
 
 /** What a complaint is logged with; optional parts default to empty/none. */
 export interface LogComplaintInput {
@@ -25,7 +27,8 @@ export interface LogComplaintInput {
   outcomesSought?: string[];
   externalRef?: string | null;
   serviceRequestRef?: string | null;
-  hazard?: Hazard | null;
+  /** awareAt: when the landlord became aware of it (Awaab's Law clocks start there); defaults to receivedAt. */
+  hazard?: (Hazard & { awareAt?: string | null }) | null;
   issueOccurredOn?: IsoDate | null;
   /** The parts of the complaint; one matter from the description when none are given. */
   matters?: string[];
@@ -75,4 +78,11 @@ export function hazardOf(input: Hazard | null | undefined, missing: Missing): Ha
   if (input === null || input === undefined) return null;
   missing.text(input.description, 'hazard.description');
   return { kind: oneOf(HAZARD_KINDS, input.kind, 'hazard.kind'), description: input.description };
+}
+
+/** The hazard given at logging, as the first tracked hazard: reported when the complaint was received. */
+export function hazardsOf(input: LogComplaintInput['hazard'], hazard: Hazard | null, receivedAt: string, awaabsLaw: boolean): HazardCase[] {
+  if (hazard === null || input == null) return [];
+  const awareAt = input.awareAt == null ? receivedAt : instant(input.awareAt, 'hazard.awareAt');
+  return [newHazard('h1', hazard, receivedAt, awareAt, awaabsLaw)];
 }

@@ -50,6 +50,10 @@ export const TRANSITIONS = {
   addAction: { from: REMEDIABLE, to: 'unchanged' },
   completeAction: { from: [...REMEDIABLE, 'withdrawn'], to: 'unchanged' },
   recordOmbudsman: { from: ALL, to: 'unchanged' },
+  completeOmbudsmanOrder: { from: ALL, to: 'unchanged' },
+  // Awaab's Law clocks run whatever the complaint's status (domain §6).
+  reportHazard: { from: ALL, to: 'unchanged' },
+  recordHazardStep: { from: ALL, to: 'unchanged' },
 } as const satisfies Record<string, Transition>;
 
 export type CommandName = keyof typeof TRANSITIONS;

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../complaint/index.ts';
 import type { OrganisationSettings } from '../organisation/organisation-settings.ts';
 
-const SETTINGS: readonly (keyof OrganisationSettings)[] = ['name', 'division', 'homes', 'closureDays', 'complaintsContact', 'ombudsman', 'intakeOrigins'];
+const SETTINGS: readonly (keyof OrganisationSettings)[] = ['name', 'division', 'homes', 'closureDays', 'complaintsContact', 'ombudsman', 'intakeOrigins', 'awaabsLaw'];
 
 /** Which settings a PUT changed, so a receiver knows whether e.g. deadlines may move (division, closure days). */
 export function changedSettings(before: OrganisationSettings, after: OrganisationSettings): string[] {

@@ -15,6 +15,16 @@ export interface OrganisationSettings {
   ombudsman: OmbudsmanDetails;
   /** Web origins allowed to post the public complaint form, e.g. https://www.example-homes.org.uk. */
   intakeOrigins: string[];
+  /**
+   * A social landlord in England, so Awaab's Law's hazard clocks run (domain §6); null or
+   * absent: the default for the division (on for england-and-wales, off elsewhere).
+   */
+  awaabsLaw?: boolean | null;
+}
+
+/** Whether Awaab's Law binds this landlord: its own setting, else its division's default. */
+export function awaabsLawFor(settings: Pick<OrganisationSettings, 'awaabsLaw' | 'division'>): boolean {
+  return settings.awaabsLaw ?? settings.division === 'england-and-wales';
 }
 
 function duplicates<T>(values: T[]): T[] {

@@ -1,3 +1,5 @@
+import { AWAABS_LAW_RULES } from '../hazards/awaabs-law.ts';
+
 /**
  * Where each deadline rule comes from in the Complaint Handling Code 2024 (the same
  * paragraphs the compliance check cites). `paragraph` is null where the timescale is
@@ -21,6 +23,8 @@ const SOURCES: Readonly<Record<string, RuleSource>> = {
   declineLetter: { paragraph: null, text: "the landlord's policy: send the written reasons for not accepting or not escalating a complaint" },
   ombudsmanEvidence: { paragraph: null, text: "the landlord's policy: provide evidence the Ombudsman asked for" },
   'ombudsman.evidenceRequests.dueDate': { paragraph: null, text: "the date the Ombudsman set for the evidence" },
+  'ombudsman.orders.dueDate': { paragraph: null, text: "the date the Ombudsman's determination set for complying with its order" },
+  ...Object.fromEntries(Object.entries(AWAABS_LAW_RULES).map(([rule, text]) => [rule, { paragraph: null, text }])),
   'remedy.dueDate': { paragraph: '§7', text: 'a remedy offered, tracked to completion by the date promised' },
   'action.dueDate': { paragraph: null, text: 'an outstanding action promised in a response, tracked to completion by the date agreed' },
 };

@@ -2,6 +2,8 @@ import { fromEpochDay, parseIsoDate, type IsoDate, type NonWorkingReason, type W
 import type { Complaint, Deadline } from '../complaint/index.ts';
 import { dueDateFor, type CountingConvention, type Policy, type Timescale, type TimeUnit } from '../policy/index.ts';
 import { extensionSource, ruleSource, type RuleSource } from './code-paragraphs.ts';
+import { HAZARD_WORKING_DAYS, WORKS_ON_SITE_WEEKS } from '../hazards/awaabs-law.ts';
+import { hoursCount, statutoryCount, type HoursCount } from './explain-hazard-clock.ts';
 
 export interface SkippedDay {
   date: IsoDate;
@@ -37,6 +39,8 @@ export interface DeadlineExplanation {
   source: RuleSource;
   convention: CountingConvention;
   count: DeadlineCount | null;
+  /** For a deadline in hours (dueAt): the elapsed hours counted; null for a date deadline. */
+  hours: HoursCount | null;
   extensions: AppliedExtension[];
   originalDueDate: IsoDate;
   dueDate: IsoDate;
@@ -95,6 +99,7 @@ function countOf(timescale: Timescale, from: IsoDate, calendar: WorkingDayCalend
  * and skipped on the landlord's calendar, and the extensions applied since.
  */
 export function explainDeadline(deadline: Deadline, complaint: Complaint, policy: Policy, calendar: WorkingDayCalendar): DeadlineExplanation {
+  if (deadline.rule.startsWith('awaabsLaw.')) return explainHazardClock(deadline, calendar);
   const timescale = timescaleOf(policy, deadline);
   const convention = policy.counting.convention;
   const stage = deadline.stage;
@@ -110,7 +115,32 @@ export function explainDeadline(deadline: Deadline, complaint: Complaint, policy
     source: ruleSource(deadline.rule),
     convention,
     count: timescale === null ? null : countOf(timescale, deadline.countsFrom.date, calendar, convention),
+    hours: null,
     extensions,
+    originalDueDate: deadline.originalDueDate,
+    dueDate: deadline.dueDate,
+    provisional: deadline.provisional,
+  };
+}
+
+/** Awaab's Law: elapsed hours, or statutory working days from the day after the event (no closure days). */
+function explainHazardClock(deadline: Deadline, calendar: WorkingDayCalendar): DeadlineExplanation {
+  const amount = HAZARD_WORKING_DAYS[deadline.rule];
+  const weeks = deadline.rule === 'awaabsLaw.worksOnSite';
+  const count =
+    amount !== undefined
+      ? statutoryCount(deadline, calendar.withoutClosureDays(), amount)
+      : weeks
+        ? { from: deadline.countsFrom.date, amount: WORKS_ON_SITE_WEEKS * 7, unit: 'calendar_days' as const, result: deadline.dueDate, counted: [], skipped: [] }
+        : null;
+  return {
+    countsFrom: deadline.countsFrom,
+    rule: deadline.rule,
+    source: ruleSource(deadline.rule),
+    convention: 'day_after_is_day_1',
+    count,
+    hours: hoursCount(deadline),
+    extensions: [],
     originalDueDate: deadline.originalDueDate,
     dueDate: deadline.dueDate,
     provisional: deadline.provisional,

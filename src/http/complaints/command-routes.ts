@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { londonDateOf } from '../../domain/calendar/index.ts';
 import * as complaintDomain from '../../domain/complaint/index.ts';
 import type { CommandContext, CommandResult, Complaint } from '../../domain/complaint/index.ts';
 import { runComplaintCommand } from '../../store/complaint-commands.ts';
@@ -46,7 +45,10 @@ const COMMANDS: CommandRoute[] = [
   { path: 'actions', operationId: 'addAction', summary: 'Add an outstanding action to track to completion', body: bodies.ActionBody, apply: (c, i, x) => d.addAction(c, i as never, x) },
   { path: 'remedies/:itemId/complete', operationId: 'completeRemedy', summary: 'Mark a remedy completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeRemedy(c, { id }, x) },
   { path: 'actions/:itemId/complete', operationId: 'completeAction', summary: 'Mark an action completed', body: bodies.CompleteBody, apply: (c, _i, x, id) => d.completeAction(c, { id }, x) },
-  { path: 'ombudsman', operationId: 'recordOmbudsman', summary: 'Record an Ombudsman referral, evidence request or determination', body: bodies.OmbudsmanBody, apply: (c, i, x) => d.recordOmbudsman(c, i as never, x) },
+  { path: 'ombudsman', operationId: 'recordOmbudsman', summary: 'Record an Ombudsman referral, evidence request or determination (a finding per issue, orders with due dates)', body: bodies.OmbudsmanBody, apply: (c, i, x) => d.recordOmbudsman(c, i as never, x) },
+  { path: 'ombudsman/orders/:itemId/complete', operationId: 'completeOmbudsmanOrder', summary: 'Record that the landlord complied with an Ombudsman order or recommendation, with the evidence', body: bodies.CompleteOrderBody, apply: (c, i, x, id) => d.completeOmbudsmanOrder(c, { id, evidence: i.evidence as string }, x) },
+  { path: 'hazards', operationId: 'reportHazard', summary: "Report a hazard (Awaab's Law clocks start from awareAt)", body: bodies.ReportHazardBody, apply: (c, i, x) => d.reportHazard(c, i as never, x) },
+  { path: 'hazards/:itemId/steps', operationId: 'recordHazardStep', summary: "Record a step of a hazard: investigated (with the finding), summary sent, made safe, works started or completed, alternative accommodation offered", body: bodies.HazardStepBody, apply: (c, i, x, id) => d.recordHazardStep(c, { ...i, hazardId: id } as never, x) },
 ];
 
 export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = async (app, deps) => {
@@ -89,7 +91,7 @@ export const complaintCommandRoutes: FastifyPluginAsync<ComplaintRouteDeps> = as
           if (result === 'stale') throw staleVersion();
           return {
             status: 200,
-            body: complaintView(result.complaint, result.deadlines, londonDateOf(who.recordedAt)),
+            body: complaintView(result.complaint, result.deadlines, who.recordedAt),
             headers: { etag: etagOf(result.complaint.version) },
           };
         });

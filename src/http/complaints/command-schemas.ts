@@ -142,15 +142,9 @@ export const ReopenBody = body({ discretion: LongText({ description: 'why the la
 
 export const CompleteBody = body({});
 
-export const OmbudsmanBody = Type.Union(
-  [
-    body({ kind: Type.Literal('referral'), ombudsmanRef: Type.Optional(Nullable(ShortText())) }),
-    body({ kind: Type.Literal('evidence_request'), description: LongText(), dueDate: Type.Optional(Nullable(IsoDateSchema)) }),
-    body({ kind: Type.Literal('evidence_provided'), requestId: ItemRef('the evidence request, e.g. e1') }),
-    body({ kind: Type.Literal('determination'), findings: TextList(), orders: Type.Optional(TextList()) }),
-  ],
-  { description: 'one of four records, chosen by kind' },
-);
+import { OmbudsmanBody } from './ombudsman-schemas.ts';
+export { CompleteOrderBody, OmbudsmanBody } from './ombudsman-schemas.ts';
+export { HazardStepBody, ReportHazardBody } from './hazard-schemas.ts';
 
 // Compile-time checks that each body has exactly the fields of its domain input (+ occurredAt),
 // and that the bodies not loosened for the domain's 422 (log, respond) or its own ground

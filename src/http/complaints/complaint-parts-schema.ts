@@ -10,6 +10,7 @@ import {
 } from '../../domain/complaint/index.ts';
 import { EXCLUSION_GROUNDS } from '../../domain/policy/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
+import { OmbudsmanFindingSchema, OmbudsmanOrderSchema } from './ombudsman-schemas.ts';
 
 // The parts of the complaint aggregate (src/domain/complaint/complaint-parts.ts and
 // complaint-outcomes.ts) as response schemas, and the helpers the request schemas share.
@@ -73,7 +74,7 @@ export const UrgencySchema = Type.Object(
   { description: 'flags that mark the complaint urgent; either one also rules out declining it for age' },
 );
 
-export const HazardSchema = Type.Object({ kind: HazardKindSchema, description: text }, { description: "a hazard recorded for Awaab's Law (no clocks derived yet)" });
+export const HazardSchema = Type.Object({ kind: HazardKindSchema, description: text }, { description: "the hazard given when the complaint was logged, as given; its Awaab's Law clocks are under hazards" });
 
 export const MatterSchema = Type.Object({ id: ItemId('m1, m2, …'), summary: text, stage: StageSchema, addedAt: Instant() });
 
@@ -184,7 +185,15 @@ export const EvidenceRequestSchema = Type.Object({
 export const OmbudsmanRecordSchema = Type.Object({
   referral: Nullable(Type.Object({ at: Instant(), ombudsmanRef: Nullable(text) })),
   evidenceRequests: Type.Array(EvidenceRequestSchema),
-  determination: Nullable(Type.Object({ at: Instant(), findings: Type.Array(text), orders: Type.Array(text) })),
+  determination: Nullable(
+    Type.Object({
+      at: Instant(),
+      issues: Type.Array(Type.Object({ issue: text, finding: OmbudsmanFindingSchema }), { description: 'a finding per issue; empty on a determination recorded as free text' }),
+      findings: Type.Array(text, { description: "each issue's finding, or the free text of an older record" }),
+      orders: Type.Array(text, { description: 'the descriptions of the orders and recommendations (tracked in ombudsman.orders)' }),
+    }),
+  ),
+  orders: Type.Array(OmbudsmanOrderSchema, { description: 'orders and recommendations with due date, evidence and completion; an order past due is an SLA breach' }),
 });
 
 /** `{ stage1, stage2 }`, the per-stage slots of the aggregate. */

@@ -4,6 +4,7 @@ import {
   DEADLINE_KINDS,
   type Complaint,
   type ComplaintEvent,
+  type CountsFromEvent,
   type DeadlineAsOf,
   type DeadlineStatus,
 } from '../../domain/complaint/index.ts';
@@ -39,6 +40,7 @@ import {
   VulnerabilitySchema,
   WithdrawalSchema,
 } from './complaint-parts-schema.ts';
+import { HazardCaseSchema } from './hazard-schemas.ts';
 
 // Response schemas of the complaint API. Fastify serialises from them, so they describe
 // every field of the domain types; the type checks at the end fail the build when the
@@ -46,19 +48,23 @@ import {
 
 // The domain has these as types only (no list to build from); the checks below keep them in step.
 const DEADLINE_STATUSES = ['pending', 'met', 'met_late', 'breached', 'expired', 'cancelled'] as const satisfies readonly DeadlineStatus[];
-const COUNTS_FROM = [...CLOCK_STARTS, 'remedy_offered', 'action_agreed'] as const;
+const COUNTS_FROM = [...CLOCK_STARTS, 'remedy_offered', 'action_agreed', 'ombudsman_order_made', 'hazard_aware', 'hazard_investigated'] as const satisfies readonly CountsFromEvent[];
 
 export const DeadlineSchema = Type.Object(
   {
     kind: literals(DEADLINE_KINDS),
     stage: Nullable(StageSchema),
-    ref: Nullable(Type.String({ description: 'the remedy, action or evidence request id for those kinds; else null' })),
+    ref: Nullable(Type.String({ description: 'the remedy, action, evidence request, Ombudsman order or hazard id for those kinds; else null' })),
     owner: literals(['landlord', 'resident'] as const, {
       description: "whose step it is: a resident's window running out is never a landlord's breach",
     }),
-    countsFrom: Type.Object({ event: literals(COUNTS_FROM), date: IsoDate }, { description: 'the event the clock counts from, and its date' }),
+    countsFrom: Type.Object(
+      { event: literals(COUNTS_FROM), date: IsoDate, at: Type.Optional(Instant('the instant it counts from (the hazard clocks)')) },
+      { description: 'the event the clock counts from, and its date' },
+    ),
     rule: Type.String({ description: "where the timescale comes from: a policy field path, or the item's own due date" }),
-    dueDate: IsoDate,
+    dueDate: { ...IsoDate, description: "the due date; for a deadline in hours (Awaab's Law's 24 hours), the London date of dueAt" },
+    dueAt: Nullable(Instant("the instant it falls due, for a deadline counted in hours (Awaab's Law emergencies): breached as soon as it passes; null for a date deadline")),
     originalDueDate: IsoDate,
     provisional: Type.Boolean({ description: 'the count relies on projected (not yet announced) bank holidays' }),
     metAt: Nullable(Instant()),
@@ -96,6 +102,7 @@ export const ComplaintSchema = Type.Object(
     externalRef: Nullable(Type.String()),
     serviceRequestRef: Nullable(Type.String()),
     hazard: Nullable(HazardSchema),
+    hazards: Type.Array(HazardCaseSchema, { description: "every hazard reported with the complaint, with its Awaab's Law steps" }),
     definition: Nullable(Type.String({ description: "the landlord's understanding of the complaint: set at acknowledgement, restated at stage 2" })),
     handlers: PerStage(Nullable(Type.String()), 'the handler of each stage'),
     acknowledgements: PerStage(Nullable(AcknowledgementSchema)),

@@ -4,6 +4,7 @@ import { londonDateOf } from '../../domain/calendar/index.ts';
 import { logNewComplaint, openLinkedNewComplaint } from '../../store/complaint-commands.ts';
 import { deadlinesOfComplaints, listComplaintEvents, listComplaints } from '../../store/complaint-queries.ts';
 import { findComplaint } from '../../store/complaints.ts';
+import { recordSensitiveReads } from '../../app/privacy/sensitive-reads.ts';
 import { principalOf } from '../auth.ts';
 import { etagOf } from '../etag.ts';
 import { notFound } from '../http-problem.ts';
@@ -50,7 +51,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
         const saved = await logNewComplaint(tx, who, input, occurredAt ? new Date(occurredAt) : who.recordedAt);
         return {
           status: 201,
-          body: complaintView(saved.complaint, saved.deadlines, londonDateOf(who.recordedAt)),
+          body: complaintView(saved.complaint, saved.deadlines, who.recordedAt),
           headers: createdComplaintHeaders(saved.complaint),
         };
       });
@@ -84,7 +85,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
         const result = await openLinkedNewComplaint(tx, who, request.params.id, input, at);
         if (result === 'not_found') throw notFound(`Complaint ${request.params.id}`);
         const { complaint, deadlines } = result.linked;
-        return { status: 201, body: complaintView(complaint, deadlines, londonDateOf(who.recordedAt)), headers: createdComplaintHeaders(complaint) };
+        return { status: 201, body: complaintView(complaint, deadlines, who.recordedAt), headers: createdComplaintHeaders(complaint) };
       });
     },
   );
@@ -104,11 +105,13 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
     async (request) => {
       const { organisationId } = principalOf(request);
       const { limit = 50, cursor, ...filters } = request.query;
-      const today = londonDateOf(clock());
-      const page = await listComplaints(db, organisationId, filters, { limit, after: cursor ? decodeCursor(cursor) : undefined, today });
+      const now = clock();
+      const today = londonDateOf(now);
+      const page = await listComplaints(db, organisationId, filters, { limit, after: cursor ? decodeCursor(cursor) : undefined, today, now });
       const deadlines = await deadlinesOfComplaints(db, organisationId, page.items.map((c) => c.id));
+      await recordSensitiveReads(db, { organisationId, actor: principalOf(request).apiKeyId, now: clock(), complaints: page.items, via: 'listComplaints' });
       return {
-        items: page.items.map((c) => complaintView(c, deadlines.get(c.id) ?? [], today)),
+        items: page.items.map((c) => complaintView(c, deadlines.get(c.id) ?? [], now)),
         nextCursor: page.next ? encodeCursor(page.next) : null,
       };
     },
@@ -130,8 +133,9 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
       const { organisationId } = principalOf(request);
       const complaint = await findComplaint(db, organisationId, request.params.idOrReference);
       if (!complaint) throw notFound(`Complaint ${request.params.idOrReference}`);
+      await recordSensitiveReads(db, { organisationId, actor: principalOf(request).apiKeyId, now: clock(), complaints: [complaint], via: 'getComplaint' });
       const deadlines = await deadlinesOfComplaints(db, organisationId, [complaint.id]);
-      return reply.header('etag', etagOf(complaint.version)).send(complaintView(complaint, deadlines.get(complaint.id) ?? [], londonDateOf(clock())));
+      return reply.header('etag', etagOf(complaint.version)).send(complaintView(complaint, deadlines.get(complaint.id) ?? [], clock()));
     },
   );
 
@@ -152,7 +156,9 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
       const { organisationId } = principalOf(request);
       const { limit = 50, cursor } = request.query;
       const after = cursor ? decodeEventCursor(cursor) : undefined;
-      if (!(await findComplaint(db, organisationId, request.params.id))) throw notFound(`Complaint ${request.params.id}`);
+      const complaint = await findComplaint(db, organisationId, request.params.id);
+      if (!complaint) throw notFound(`Complaint ${request.params.id}`);
+      await recordSensitiveReads(db, { organisationId, actor: principalOf(request).apiKeyId, now: clock(), complaints: [complaint], via: 'listComplaintEvents' });
       const page = await listComplaintEvents(db, organisationId, request.params.id, { limit, after });
       return { items: page.items, nextCursor: page.next ? encodeEventCursor(page.next) : null };
     },

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DivisionSchema, IsoDateSchema } from '../calendar/schemas.ts';
+import { RetentionSchema } from '../privacy/schemas.ts';
 
 const NullableString = (options: { maxLength: number; format?: string; description?: string }) =>
   Type.Union([Type.String({ minLength: 1, ...options }), Type.Null()]);
@@ -43,6 +44,12 @@ const settingsProperties = {
     maxItems: 50,
     description: 'web origins allowed to post the public complaint form (CORS), e.g. https://www.example-homes.org.uk',
   }),
+  awaabsLaw: Type.Optional(
+    Type.Union([Type.Boolean(), Type.Null()], {
+      description:
+        "a social landlord in England, so Awaab's Law's hazard clocks run on hazards reported from now on; null or omitted: the division's default (on for england-and-wales, off elsewhere)",
+    }),
+  ),
 };
 
 export const OrganisationSettingsBody = Type.Object(settingsProperties, { additionalProperties: false });
@@ -51,6 +58,7 @@ export const OrganisationSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     ...settingsProperties,
+    retention: Type.Ref(RetentionSchema, { description: 'the retention schedule (change it with PUT /v1/organisation/retention)' }),
     version: Type.Integer({ description: 'also sent as the ETag; send it back in If-Match to update safely' }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

@@ -35,15 +35,17 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = asy
       const complaint = await findComplaint(db, organisationId, request.params.id);
       if (!complaint) throw notFound(`Complaint ${request.params.id}`);
       const deadlines = (await deadlinesOfComplaints(db, organisationId, [complaint.id])).get(complaint.id) ?? [];
-      const today = londonDateOf(clock());
-      if (request.query.explain !== true) return { complaintId: complaint.id, reference: complaint.reference, items: deadlines.map((d) => deadlineAsOf(d, today)) };
+      const now = clock();
+      const today = londonDateOf(now);
+      const at = now.toISOString();
+      if (request.query.explain !== true) return { complaintId: complaint.id, reference: complaint.reference, items: deadlines.map((d) => deadlineAsOf(d, today, at)) };
       const policy = await findPolicyVersion(db, organisationId, complaint.policyVersion);
       if (!policy) throw new Error(`policy version ${complaint.policyVersion} of complaint ${complaint.id} is missing`);
       const calendar = await landlordCalendar(db, calendarFor, organisationId);
       return {
         complaintId: complaint.id,
         reference: complaint.reference,
-        items: deadlines.map((d) => ({ ...deadlineAsOf(d, today), explanation: explainDeadline(d, complaint, policy.policy, calendar) })),
+        items: deadlines.map((d) => ({ ...deadlineAsOf(d, today, at), explanation: explainDeadline(d, complaint, policy.policy, calendar) })),
       };
     },
   );

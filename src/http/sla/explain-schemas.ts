@@ -35,7 +35,7 @@ const CountSchema = Type.Object(
     counted: Type.Array(IsoDateSchema, { description: 'the working days counted, in order (working-day timescales)' }),
     skipped: Type.Array(SkippedDaySchema, { description: 'the days passed over, and why' }),
   },
-  { description: 'the count on the landlord’s calendar (its division’s bank holidays and its closure days)' },
+  { description: "the count on the landlord’s calendar (its division’s bank holidays and its closure days); for Awaab's Law clocks, statutory working days with no closure days, the day after the event being day 1" },
 );
 
 const ExtensionSchema = Type.Object({
@@ -47,12 +47,23 @@ const ExtensionSchema = Type.Object({
   source: SourceSchema,
 });
 
+const HoursSchema = Type.Object(
+  {
+    from: Instant('the instant the clock counts from (awareness, or the investigation that found an emergency)'),
+    hours: Type.Integer(),
+    dueAt: Instant(),
+    wallClockHours: Type.Number({ description: 'the same span on a London wall clock: 23 across the October clock change, 25 across March’s' }),
+  },
+  { description: 'a deadline in hours: elapsed hours of real time, through nights, weekends and bank holidays' },
+);
+
 export const ExplanationSchema = Type.Object({
   countsFrom: DeadlineSchema.properties.countsFrom,
   rule: Type.String({ description: 'the policy field, e.g. stage1.respond, or the item’s own due date' }),
   source: SourceSchema,
   convention: literals(COUNTING_CONVENTIONS),
   count: Nullable(CountSchema),
+  hours: Nullable(HoursSchema),
   extensions: Type.Array(ExtensionSchema, { description: 'oldest first; the last one sets dueDate' }),
   originalDueDate: IsoDateSchema,
   dueDate: IsoDateSchema,

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { fromEpochDay, londonDateOf, parseIsoDate, type WorkingDayCalendar } from '../../domain/calendar/index.ts';
-import { DEADLINE_KINDS, type DeadlineKind } from '../../domain/complaint/index.ts';
-import { workingDayOrdinals } from '../../domain/sla/index.ts';
+import { londonDateOf, type WorkingDayCalendar } from '../../domain/calendar/index.ts';
+import type { DeadlineKind } from '../../domain/complaint/index.ts';
+import { asOfInstant, hoursBetween, workingDayOrdinals } from '../../domain/sla/index.ts';
 import { lateDeadlines } from '../../store/sla-breaches.ts';
 import { earliestDueDate, unmetDeadlinesInRange, type SlaDeadlineRow } from '../../store/sla-queries.ts';
-import { summariseDeadlines } from '../../store/sla-summary.ts';
+import { slaSummary } from '../../app/sla/sla-summary.ts';
 import { principalOf } from '../auth.ts';
 import type { ComplaintRouteDeps } from '../complaints/view.ts';
 import { decodeSlaCursor, encodeSlaCursor } from './cursor.ts';
@@ -21,6 +21,7 @@ function itemOf(row: SlaDeadlineRow) {
     stage: row.stage as 1 | 2 | null,
     ref: row.ref === '' ? null : row.ref,
     dueDate: row.dueDate,
+    dueAt: row.dueAt,
     handler: row.handler,
     serviceArea: row.serviceArea,
     provisional: row.provisional,
@@ -51,7 +52,9 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
         operationId: 'listBreaches',
         tags: ['sla'],
         summary: "The landlord's deadlines past due and unmet as of a date (and those met late), most working days late first",
-        description: 'Every kind counts: acknowledgements, responses (with extensions), decline letters, remedies, actions, Ombudsman evidence. Residents’ windows are never breaches.',
+        description:
+          'Every kind counts: acknowledgements, responses (with extensions), decline letters, remedies, actions, Ombudsman evidence and orders, ' +
+          "Awaab's Law hazard clocks. Residents’ windows are never breaches. A deadline in hours (dueAt) is breached as soon as it passes: as of now for today, as of the end of the day for another asOf.",
         querystring: BreachesQuery,
         response: { 200: BreachesResponse },
       },
@@ -60,24 +63,26 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
       const { organisationId } = principalOf(request);
       const { asOf: given, includeLate = false, limit = 50, cursor, ...filters } = request.query;
       const calendar = await landlordCalendar(db, calendarFor, organisationId);
-      const today = londonDateOf(clock());
+      const now = clock();
+      const today = londonDateOf(now);
       const asOf = asOfDate(calendar, given, today);
+      const at = asOfInstant(asOf, today, now);
       const after = cursor ? decodeSlaCursor(cursor) : undefined;
       let rows: SlaDeadlineRow[];
       if (includeLate) {
         const earliest = (await earliestDueDate(db, organisationId)) ?? asOf;
         const base = earliest < asOf ? earliest : asOf;
-        rows = await lateDeadlines(db, organisationId, { asOf, filters, limit: limit + 1, after, base, ordinals: workingDayOrdinals(calendar, base, asOf) });
+        rows = await lateDeadlines(db, organisationId, { asOf, at, filters, limit: limit + 1, after, base, ordinals: workingDayOrdinals(calendar, base, asOf) });
       } else {
-        const to = fromEpochDay(parseIsoDate(asOf) - 1);
-        rows = await unmetDeadlinesInRange(db, organisationId, { asOf, today, to, filters, limit: limit + 1, after });
+        rows = await unmetDeadlinesInRange(db, organisationId, { asOf, at, when: 'past', today, to: asOf, filters, limit: limit + 1, after });
       }
       return {
         asOf,
         ...page(rows, limit, (row) => {
           const met = row.metOn !== null && row.metOn <= asOf ? row.metOn : null;
           const workingDays = row.daysLate ?? calendar.workingDaysBetween(row.dueDate, met ?? asOf);
-          return { ...itemOf(row), status: met ? ('met_late' as const) : ('breached' as const), metOn: met, workingDaysLate: workingDays, workingDays };
+          const hoursLate = row.dueAt === null ? null : hoursBetween(row.dueAt, met && row.metAt !== null ? row.metAt : at);
+          return { ...itemOf(row), status: met ? ('met_late' as const) : ('breached' as const), metOn: met, workingDaysLate: workingDays, hoursLate, workingDays };
         }),
       };
     },
@@ -99,17 +104,20 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
       const { organisationId } = principalOf(request);
       const { asOf: given, withinWorkingDays = 5, limit = 50, cursor, ...filters } = request.query;
       const calendar = await landlordCalendar(db, calendarFor, organisationId);
-      const today = londonDateOf(clock());
+      const now = clock();
+      const today = londonDateOf(now);
       const asOf = asOfDate(calendar, given, today);
+      const at = asOfInstant(asOf, today, now);
       const dueBy = calendar.addWorkingDays(asOf, withinWorkingDays);
       const after = cursor ? decodeSlaCursor(cursor) : undefined;
-      const rows = await unmetDeadlinesInRange(db, organisationId, { asOf, today, from: asOf, to: dueBy, filters, limit: limit + 1, after });
+      const rows = await unmetDeadlinesInRange(db, organisationId, { asOf, at, when: 'future', today, from: asOf, to: dueBy, filters, limit: limit + 1, after });
       return {
         asOf,
         dueBy,
         ...page(rows, limit, (row) => {
           const workingDays = calendar.workingDaysBetween(asOf, row.dueDate);
-          return { ...itemOf(row), workingDaysLeft: workingDays, workingDays };
+          const hoursLeft = row.dueAt === null ? null : hoursBetween(at, row.dueAt);
+          return { ...itemOf(row), workingDaysLeft: workingDays, hoursLeft, workingDays };
         }),
       };
     },
@@ -131,16 +139,10 @@ export const slaRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = async (a
       const { organisationId } = principalOf(request);
       const { asOf: given, withinWorkingDays = 5 } = request.query;
       const calendar = await landlordCalendar(db, calendarFor, organisationId);
-      const today = londonDateOf(clock());
+      const now = clock();
+      const today = londonDateOf(now);
       const asOf = asOfDate(calendar, given, today);
-      const dueBy = calendar.addWorkingDays(asOf, withinWorkingDays);
-      const rows = await summariseDeadlines(db, organisationId, { asOf, until: dueBy, today });
-      const order = (kind: string) => DEADLINE_KINDS.indexOf(kind as DeadlineKind);
-      const items = rows
-        .map((r) => ({ ...r, kind: r.kind as DeadlineKind, stage: r.stage as 1 | 2 | null }))
-        .sort((a, b) => order(a.kind) - order(b.kind) || (a.stage ?? 0) - (b.stage ?? 0));
-      const sum = (f: 'dueToday' | 'dueWithin' | 'breached') => items.reduce((n, r) => n + r[f], 0);
-      return { asOf, withinWorkingDays, dueBy, items, totals: { dueToday: sum('dueToday'), dueWithin: sum('dueWithin'), breached: sum('breached') } };
+      return slaSummary(db, organisationId, calendar, { asOf, today, withinWorkingDays, now });
     },
   );
 };

@@ -37,8 +37,9 @@ const common = {
   reference: Type.String({ examples: ['CMP-2026-000123'] }),
   kind: literals(DEADLINE_KINDS),
   stage: Nullable(StageSchema),
-  ref: Nullable(Type.String({ description: 'the remedy, action or evidence request id for those kinds; else null' })),
-  dueDate: IsoDateSchema,
+  ref: Nullable(Type.String({ description: 'the remedy, action, evidence request, Ombudsman order or hazard id for those kinds; else null' })),
+  dueDate: { ...IsoDateSchema, description: 'the due date; for a deadline in hours, the London date of dueAt' },
+  dueAt: Nullable(Type.String({ format: 'date-time', description: "the instant it falls due, for a deadline counted in hours (Awaab's Law emergencies); null for a date deadline" })),
   handler: Nullable(Type.String({ description: "the complaint's current handler" })),
   serviceArea: Nullable(Type.String()),
   provisional: Type.Boolean({ description: 'the due date relies on projected (not yet announced) bank holidays' }),
@@ -53,6 +54,7 @@ export const BreachSchema = Type.Object(
     workingDaysLate: Type.Integer({
       description: 'working days after the due date up to asOf (or up to the day it was met), on the landlord’s calendar with its closure days',
     }),
+    hoursLate: Nullable(Type.Number({ description: 'for a deadline in hours: hours from dueAt to the as-of moment (or to when it was met), to the tenth; else null' })),
   },
   { $id: 'SlaBreach' },
 );
@@ -64,7 +66,11 @@ export const BreachesResponse = Type.Object({
 });
 
 export const DueItemSchema = Type.Object(
-  { ...common, workingDaysLeft: Type.Integer({ description: 'working days after asOf up to the due date; 0 when due on asOf' }) },
+  {
+    ...common,
+    workingDaysLeft: Type.Integer({ description: 'working days after asOf up to the due date; 0 when due on asOf' }),
+    hoursLeft: Nullable(Type.Number({ description: 'for a deadline in hours: hours from the as-of moment to dueAt, to the tenth; else null' })),
+  },
   { $id: 'SlaDueDeadline' },
 );
 
@@ -78,7 +84,7 @@ export const DueResponse = Type.Object({
 const counts = {
   dueToday: Type.Integer({ description: 'unmet and due on asOf' }),
   dueWithin: Type.Integer({ description: 'unmet and due from asOf to dueBy (includes dueToday)' }),
-  breached: Type.Integer({ description: 'unmet and past due as of asOf' }),
+  breached: Type.Integer({ description: 'unmet and past due as of asOf (a deadline in hours: its dueAt passed)' }),
 };
 
 export const SummaryResponse = Type.Object({

@@ -23,6 +23,9 @@ import {
   respond,
   TRANSITIONS,
   withdraw,
+  completeOmbudsmanOrder,
+  recordHazardStep,
+  reportHazard,
   type CommandContext,
   type CommandName,
   type CommandResult,
@@ -52,6 +55,9 @@ const COMMANDS: Record<CommandName, (c: Complaint, ctx: CommandContext) => Comma
   addAction: (c, ctx) => addAction(c, { description: '', owner: '', dueDate: '' }, ctx),
   completeAction: (c, ctx) => completeAction(c, { id: 'a9' }, ctx),
   recordOmbudsman: (c, ctx) => recordOmbudsman(c, { kind: 'referral' }, ctx),
+  completeOmbudsmanOrder: (c, ctx) => completeOmbudsmanOrder(c, { id: 'o9', evidence: 'e' }, ctx),
+  reportHazard: (c, ctx) => reportHazard(c, { kind: 'damp_and_mould', description: 'd' }, ctx),
+  recordHazardStep: (c, ctx) => recordHazardStep(c, { hazardId: 'h9', step: 'made_safe' }, ctx),
 };
 
 const s = new Story();

@@ -5,7 +5,7 @@ import { aComplaint, england, preset } from '../complaint/builders.ts';
 
 const aDeadline = (overrides: Partial<Deadline> = {}): Deadline => ({
   kind: 'decline_letter', stage: 1, ref: null, owner: 'landlord', countsFrom: { event: 'decline_request', date: '2026-12-24' },
-  rule: 'declineLetter', dueDate: '2027-01-08', originalDueDate: '2027-01-08', provisional: false, metAt: null, metOn: null, status: 'pending',
+  rule: 'declineLetter', dueDate: '2027-01-08', dueAt: null, originalDueDate: '2027-01-08', provisional: false, metAt: null, metOn: null, status: 'pending',
   ...overrides,
 });
 

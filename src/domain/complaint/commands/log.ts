@@ -3,7 +3,8 @@ import { DomainError } from '../../domain-error.ts';
 import { asJson, assertTiming, instantOf, type CommandContext, type CommandResult } from '../command-context.ts';
 import { CHANNELS } from '../complaint-parts.ts';
 import type { Complaint } from '../complaint.ts';
-import { complainantOf, hazardOf, representativeOf, urgencyOf, vulnerabilityOf, type LogComplaintInput } from '../intake.ts';
+import { awaabsLawApplies } from './hazards.ts';
+import { complainantOf, hazardOf, hazardsOf, representativeOf, urgencyOf, vulnerabilityOf, type LogComplaintInput } from '../intake.ts';
 import { instant, isoDate, isText, Missing, oneOf, textOrNull } from '../input-checks.ts';
 
 /** The identity the store allocates; `policyVersion` is the version in force at receipt (domain §5). */
@@ -60,6 +61,7 @@ export function logComplaint(input: LogComplaintInput, ctx: LogContext): Command
     externalRef: textOrNull(input.externalRef),
     serviceRequestRef: textOrNull(input.serviceRequestRef),
     hazard,
+    hazards: hazardsOf(input.hazard, hazard, receivedAt, awaabsLawApplies(ctx)),
     definition: null,
     handlers: { stage1: null, stage2: null },
     acknowledgements: { stage1: null, stage2: null },
@@ -77,7 +79,7 @@ export function logComplaint(input: LogComplaintInput, ctx: LogContext): Command
     reopenings: [],
     linkedFrom: textOrNull(input.linkedFrom),
     linkedComplaintIds: isText(input.linkedFrom) ? [input.linkedFrom] : [],
-    ombudsman: { referral: null, evidenceRequests: [], determination: null },
+    ombudsman: { referral: null, evidenceRequests: [], determination: null, orders: [] },
     version: 1,
     lastEventAt: receivedAt,
   };
