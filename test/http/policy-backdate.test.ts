@@ -49,12 +49,13 @@ t.test('a historic policy version: only on purpose, governs its range, lists and
 
   const lumen15 = { preset: 'seed-000-lumen', overrides: { stage1: { respond: { amount: 15, unit: 'working_days', from: 'stage_1_acknowledgement' } } }, effectiveFrom: '2025-09-01', backdate: true, replan: true };
   // From 1 Sep 2025 to the day before today's version: C and D move; A (June) and E (July) stay on version 3's side.
+  // D, not yet acknowledged, gains Lumen's decline-letter clock (10 wd from the request): one deadline moved.
   const replanned = await put(lumen15);
   t.equal(replanned.statusCode, 201, replanned.body);
   t.match(replanned.json().alreadyReceived, {
     total: 2,
     replanned: true,
-    items: [{ complaintId: c.id, policyVersion: 1, deadlinesMoved: 1 }, { complaintId: d.id, policyVersion: 1, deadlinesMoved: 0 }],
+    items: [{ complaintId: c.id, policyVersion: 1, deadlinesMoved: 1 }, { complaintId: d.id, policyVersion: 1, deadlinesMoved: 1 }],
   });
   const moved = (await app.inject({ method: 'GET', url: `/v1/complaints/${c.id}`, headers: admin.headers })).json();
   t.equal(moved.policyVersion, 4);

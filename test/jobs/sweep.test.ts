@@ -62,9 +62,10 @@ t.test('the SLA sweep', async (t) => {
   });
 
   await t.test('the next day: T, due yesterday, is now breached; S was already announced', async (t) => {
-    // Fri 11 Dec: the next working day is Mon 14 Dec, and nothing falls due by then but S.
+    // Fri 11 Dec: the next working day is Mon 14 Dec, and nothing falls due by then but S and R's decline letter
+    // (Lumen: 10 wd from the request, Mon 30 Nov → Mon 14 Dec, while R is neither acknowledged nor declined).
     const friday = await runSweep(l.db, { now: new Date('2026-12-11T07:00:00Z'), calendarFor: l.calendarFor });
-    t.same(friday, { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 0, breached: 1, organisationsSkipped: 0, idempotencyKeysExpired: 0 });
+    t.same(friday, { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 1, breached: 1, organisationsSkipped: 0, idempotencyKeysExpired: 0 });
     t.same((await outbox()).filter((e) => e[0] === 'deadline.breached').sort(), [
       ['deadline.breached', 'R', '2026-12-07'],
       ['deadline.breached', 'T', '2026-12-10'],
