@@ -12,7 +12,7 @@ import * as instantDeadlinesAndAwaabsLaw from './20261202T0100-instant-deadlines
 import * as policyEscalationRules from './20261202T0200-policy-escalation-rules.ts';
 import * as personalData from './20261202T0300-personal-data.ts';
 import * as organisationConfigVersion from './20261202T0400-organisation-config-version.ts';
-import * as eventsNumberedOnInsert from './20261202T0500-events-numbered-on-insert.ts';
+import * as importEventsAndFailedUploads from './20261202T0500-import-events-and-failed-uploads.ts';
 import * as selfAssessmentCommentary from './20261202T0600-self-assessment-commentary.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
@@ -31,6 +31,6 @@ export const migrations: Record<string, Migration> = {
   '20261202T0200-policy-escalation-rules': policyEscalationRules,
   '20261202T0300-personal-data': personalData,
   '20261202T0400-organisation-config-version': organisationConfigVersion,
-  '20261202T0500-events-numbered-on-insert': eventsNumberedOnInsert,
+  '20261202T0500-import-events-and-failed-uploads': importEventsAndFailedUploads,
   '20261202T0600-self-assessment-commentary': selfAssessmentCommentary,
 };

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { looksLikeApiKey } from '../domain/access/api-key-secret.ts';
-import type { Scope } from '../domain/access/scopes.ts';
+import { grants, type Scope } from '../domain/access/scopes.ts';
 import type { Clock } from '../domain/clock.ts';
-import { findActiveApiKeyBySecret } from '../store/api-keys.ts';
+import { findActiveApiKeyCached } from '../store/api-key-cache.ts';
 import type { Db } from '../store/database.ts';
 import { HttpProblem } from './http-problem.ts';
 
@@ -40,10 +40,10 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Db; clo
     if (!scope) return;
     const token = bearerToken(request);
     if (!token) throw unauthenticated('An API key is required: send "Authorization: Bearer <api key>"');
-    const key = looksLikeApiKey(token) ? await findActiveApiKeyBySecret(deps.db, token, deps.clock()) : undefined;
+    const key = looksLikeApiKey(token) ? await findActiveApiKeyCached(deps.db, token, deps.clock()) : undefined;
     if (!key) throw unauthenticated('The API key is not valid or has been revoked');
     request.principal = { organisationId: key.organisationId, apiKeyId: key.id, scopes: key.scopes };
-    if (!key.scopes.includes(scope)) {
+    if (!grants(key.scopes, scope)) {
       throw new HttpProblem(403, 'insufficient_scope', 'Forbidden', `This API key lacks the "${scope}" scope this operation needs`);
     }
   });

@@ -8,22 +8,43 @@ import { withEventTables } from './event-tables.ts';
 // describe; their `sequence` is assigned at COMMIT by the trigger in the events migration
 // (why there: see that migration), so a row is readable only once it has its number.
 
+/** A public event as its row (also written by insertNewComplaint, in its one statement). */
+export const publicEventRow = (e: NewPublicEvent) => ({
+  id: e.id,
+  organisation_id: e.organisationId,
+  type: e.type,
+  complaint_id: e.complaintId,
+  occurred_at: e.occurredAt,
+  created_at: e.createdAt,
+  data: JSON.stringify(e.data),
+});
+
 export async function insertPublicEvents(tx: Db, events: readonly NewPublicEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await withEventTables(tx)
-    .insertInto('events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        organisation_id: e.organisationId,
-        type: e.type,
-        complaint_id: e.complaintId,
-        occurred_at: e.occurredAt,
-        created_at: e.createdAt,
-        data: JSON.stringify(e.data),
-      })),
-    )
-    .execute();
+  await withEventTables(tx).insertInto('events').values(events.map(publicEventRow)).execute();
+}
+
+/**
+ * Many events of one landlord (an import batch's), numbered in the statement that inserts
+ * them: the counter row moves on by their number in the same statement and stays locked
+ * to the end of COMMIT, as the commit trigger would hold it, so numbers still follow commit
+ * order with no gaps; the trigger leaves rows that come with a sequence alone. Make it the
+ * transaction's last write: other writers of this landlord's feed wait from here to COMMIT.
+ */
+export async function insertNumberedPublicEvents(tx: Db, organisationId: string, events: readonly NewPublicEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = JSON.stringify(
+    events.map((e, i) => ({ n: i + 1, id: e.id, type: e.type, complaint_id: e.complaintId, occurred_at: e.occurredAt, created_at: e.createdAt, data: e.data })),
+  );
+  await sql`
+    with counter as (
+      insert into event_sequences as s (organisation_id, last_sequence) values (${organisationId}, ${events.length})
+      on conflict (organisation_id) do update set last_sequence = s.last_sequence + ${events.length}
+      returning s.last_sequence - ${events.length} as base)
+    insert into events (id, organisation_id, sequence, type, complaint_id, occurred_at, created_at, data)
+    select v.id, ${organisationId}, counter.base + v.n, v.type, v.complaint_id, v.occurred_at, v.created_at, v.data
+    from counter, jsonb_to_recordset(${rows}::jsonb) as v(n bigint, id uuid, type text, complaint_id uuid, occurred_at timestamptz, created_at timestamptz, data jsonb)
+    order by v.n`.execute(tx);
 }
 
 interface EventRow {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Clock } from '../../domain/clock.ts';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKey } from '../../store/api-keys.ts';
+import { forgetApiKey } from '../../store/api-key-cache.ts';
 import type { Db } from '../../store/database.ts';
 import { principalOf } from '../auth.ts';
 import { notFound } from '../http-problem.ts';
@@ -61,7 +62,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> =
       schema: {
         operationId: 'revokeApiKey',
         tags: ['administration'],
-        summary: 'Revoke an API key; it stops working at once',
+        summary: 'Revoke an API key; it stops working at once on this instance, within a second on every other',
         params: ApiKeyParams,
         response: { 200: Type.Ref(ApiKeySchema), 404: problemResponse('No such key in this organisation') },
       },
@@ -69,6 +70,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> =
     async (request) => {
       const key = await revokeApiKey(db, principalOf(request).organisationId, request.params.id, clock());
       if (!key) throw notFound(`API key ${request.params.id}`);
+      forgetApiKey(db, key.id);
       return toBody(key);
     },
   );
