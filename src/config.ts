@@ -24,6 +24,7 @@ const EnvSchema = Type.Object({
     description: 'longest idle time inside a transaction (idle_in_transaction_session_timeout)',
   }),
   REQUEST_TIMEOUT_MS: Type.Integer({ default: 30000, minimum: 100, maximum: 600000, description: 'longest time to receive a request body; slower ones get 408' }),
+  IMPORT_UPLOAD_IDLE_MS: Type.Integer({ default: 900000, minimum: 1000, maximum: 86400000, description: 'an import upload that stores nothing for this long (its instance died) is marked failed' }),
   DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'embedded database directory' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -47,6 +48,11 @@ const EnvSchema = Type.Object({
   WEBHOOKS_ALLOW_HTTP_LOOPBACK: Type.Boolean({ default: false, description: 'true lets webhooks go over http to loopback hosts (development and tests only)' }),
   WEBHOOKS_ALLOWED_CIDRS: Type.String({ default: '', maxLength: 2000, description: 'comma-separated CIDRs webhooks may reach although private, e.g. 10.1.2.0/24' }),
   WEBHOOK_WORKER_INTERVAL_MS: Type.Integer({ default: 250, minimum: 0, maximum: 60000, description: 'ms between webhook delivery polls when idle; 0 runs no delivery worker here' }),
+  METRICS_TOKEN: Type.Optional(
+    Type.String({ minLength: 16, maxLength: 200, pattern: '^\\S+$', description: 'at least 16 characters, no spaces: GET /metrics on PORT needs "Authorization: Bearer <it>"; unset serves metrics only on 127.0.0.1:METRICS_PORT' }),
+  ),
+  METRICS_PORT: Type.Integer({ default: 9464, minimum: 0, maximum: 65535, description: 'port on 127.0.0.1 serving GET /metrics when METRICS_TOKEN is unset; 0 serves none' }),
+  METRICS_SLA_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600, description: 'seconds the SLA gauges of /metrics are reused before their queries run again' }),
   DEMO_BOOTSTRAP: Type.Boolean({
     default: true,
     description: 'on an empty embedded database, create a demo organisation and print an admin key',
@@ -63,6 +69,7 @@ export interface Config {
     | { readonly kind: 'pglite'; readonly dataDir: string };
   /** Longest time to receive a request's body. */
   readonly requestTimeoutMs: number;
+  readonly importUploadIdleMs: number;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly bodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
@@ -78,6 +85,13 @@ export interface Config {
     readonly allowedCidrs: readonly string[];
     /** 0: no delivery worker in this process. */
     readonly workerIntervalMs: number;
+  };
+  readonly metrics: {
+    /** Set: /metrics on the API's port with this bearer token. Unset: only on 127.0.0.1:port. */
+    readonly token: string | undefined;
+    /** 0: no localhost metrics listener. */
+    readonly port: number;
+    readonly slaIntervalSeconds: number;
   };
 }
 
@@ -119,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    importUploadIdleMs: e.IMPORT_UPLOAD_IDLE_MS,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
@@ -133,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowedCidrs: e.WEBHOOKS_ALLOWED_CIDRS.split(',').map((c) => c.trim()).filter(Boolean),
       workerIntervalMs: e.WEBHOOK_WORKER_INTERVAL_MS,
     },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, slaIntervalSeconds: e.METRICS_SLA_INTERVAL_SECONDS },
   };
   return Object.freeze(config);
 }

@@ -2,11 +2,14 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadBankHolidayFeed, loadConfig, loadPolicyPresets, type Config } from './config.ts';
 import { buildUkCalendars, calendarCache, calendarDataWarning, londonDateOf } from './domain/calendar/index.ts';
 import { systemClock } from './domain/clock.ts';
+import { importWorkersFor } from './jobs/imports.ts';
 import { runSweep } from './jobs/sweep.ts';
 import { startWebhookWorker, type WebhookWorker } from './jobs/webhook-deliveries.ts';
 import { webhookSecretBox } from './app/webhooks/secret-key.ts';
 import { startSweepSchedule, type SweepSchedule } from './jobs/sweep-schedule.ts';
 import { createLogger } from './logger.ts';
+import { startMetricsListener, type MetricsListener } from './http/metrics/listener.ts';
+import { createServiceMetrics } from './metrics/service-metrics.ts';
 import { createDb } from './store/database.ts';
 import { bootstrapDemoOrganisation } from './store/demo-organisation.ts';
 import { migrateToLatest } from './store/migrator.ts';
@@ -63,6 +66,10 @@ async function main(): Promise<void> {
   const webhookKey = webhookSecretBox(config);
   logger.info({ webhookSecretKey: webhookKey.source }, 'webhook secrets key');
   const webhookRules = { allowHttpLoopback: config.webhooks.allowHttpLoopback, allowedCidrs: config.webhooks.allowedCidrs };
+  const calendarFor = calendarCache(calendars);
+  const metrics = createServiceMetrics({
+    db, clock: systemClock, calendarFor, slaIntervalSeconds: config.metrics.slaIntervalSeconds, onSlaError: (err) => logger.warn({ err }, 'the SLA gauges could not be computed'),
+  });
   const app = await buildApp({
     db,
     clock: systemClock,
@@ -78,10 +85,15 @@ async function main(): Promise<void> {
     webhooks: { box: webhookKey.box, rules: webhookRules },
     // Resume imports a crashed instance left half done (their leases run out after a minute).
     importPollMs: 10_000,
+    importUploadIdleMs: config.importUploadIdleMs,
+    importWorkers: importWorkersFor(config.database),
+    metrics: { service: metrics, token: config.metrics.token },
   });
   let sweep: SweepSchedule | undefined;
   let webhookWorker: WebhookWorker | undefined;
+  let metricsListener: MetricsListener | undefined;
   app.addHook('onClose', async () => {
+    await metricsListener?.close();
     await webhookWorker?.stop();
     // The sweep finishes its current pass before the database goes.
     await sweep?.stop();
@@ -113,16 +125,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  if (!config.metrics.token && config.metrics.port > 0) {
+    metricsListener = await startMetricsListener(metrics, config.metrics.port, logger);
+    logger.info({ port: metricsListener.port }, `metrics on http://127.0.0.1:${metricsListener.port}/metrics (set METRICS_TOKEN to serve them on the API port instead)`);
+  }
   if (webhookKey.box && config.webhooks.workerIntervalMs > 0) {
     webhookWorker = startWebhookWorker({
-      db, box: webhookKey.box, clock: systemClock, rules: webhookRules, intervalMs: config.webhooks.workerIntervalMs, retentionDays: config.eventRetentionDays, logger,
+      db, box: webhookKey.box, clock: systemClock, rules: webhookRules, intervalMs: config.webhooks.workerIntervalMs, retentionDays: config.eventRetentionDays, logger, metrics,
     });
   }
   if (config.sweepIntervalSeconds > 0) {
-    const calendarFor = calendarCache(calendars);
     sweep = startSweepSchedule({
       intervalMs: config.sweepIntervalSeconds * 1000,
-      run: () => runSweep(db, { now: systemClock(), calendarFor }),
+      run: () => metrics.timeSweep(() => runSweep(db, { now: systemClock(), calendarFor })),
       logger,
     });
   }

@@ -36,6 +36,8 @@ export interface WebhookWorkerOptions {
   random?: () => number;
   resolve?: Resolver;
   logger?: FastifyBaseLogger;
+  /** Told of each settled attempt (GET /metrics: lag and failures). */
+  metrics?: { webhookAttempt(o: { ok: boolean; lagSeconds: number }): void };
 }
 
 export interface PassCounts {
@@ -66,6 +68,7 @@ async function settle(o: WebhookWorkerOptions, d: DueDelivery, startedAt: Date, 
   const now = o.clock();
   const ok = sent.status !== null && sent.status >= 200 && sent.status < 300;
   const attempt = { startedAt, durationMs: sent.durationMs, outcome: ok ? 'succeeded' : 'failed', responseStatus: sent.status, responseBody: sent.body, error: sent.error } as const;
+  o.metrics?.webhookAttempt({ ok, lagSeconds: (now.getTime() - d.createdAt.getTime()) / 1000 });
   if (ok) {
     await recordSuccess(o.db, d, attempt, now);
     return true;

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connectionIsBroken } from './database-unavailable.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
+import { preparedQuery } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -32,24 +33,46 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 2000, st
 // client gives up (and drops the connection) rather than wait for ever.
 const QUERY_TIMEOUT_MARGIN_MS = 5000;
 
+/** A pg pool's state and its errors so far, for GET /metrics. */
+export interface PoolStats {
+  readonly max: number;
+  /** Connections open, idle among them, and callers waiting for one. */
+  total(): number;
+  idle(): number;
+  waiting(): number;
+  /** Statements that failed (any error, the database's own included), and connections lost. */
+  readonly errors: { queries: number; connectionsLost: number };
+}
+
+const poolStats = new WeakMap<Db, PoolStats>();
+
+/** The pool behind a PostgreSQL Db; undefined for PGlite (one connection, no pool). */
+export function poolStatsOf(db: Db): PoolStats | undefined {
+  return poolStats.get(db);
+}
+
 /**
  * Hands Kysely pg's pooled clients, but releases one whose query failed on a broken
  * connection as broken, so the pool destroys it instead of lending it again. Kysely itself
  * releases it as healthy (it discards only after a failed rollback), and pg-pool alone
- * would reuse a client whose FATAL reply arrived before its socket closed.
+ * would reuse a client whose FATAL reply arrived before its socket closed. Data statements
+ * are sent as named prepared statements (see prepared-statements.ts).
  */
-function discardingBrokenClients(pool: pg.Pool): PostgresPool {
+function discardingBrokenClients(pool: pg.Pool, errors: PoolStats['errors']): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const broken = new WeakSet<pg.PoolClient>();
   pool.on('connect', (client) => client.on('error', () => broken.add(client)));
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+  const wrap = (client: pg.PoolClient, prepared = new Set<string>()): PostgresPoolClient => ({
     get processID() {
       return (client as unknown as { processID?: number }).processID;
     },
     query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
       try {
-        return await client.query(sql, [...parameters]);
+        const values = [...parameters];
+        const query = preparedQuery(prepared, sql, values);
+        return await (typeof query === 'string' ? client.query(query, values) : client.query(query));
       } catch (err) {
+        errors.queries++;
         if (connectionIsBroken(err)) broken.add(client);
         throw err;
       }
@@ -100,8 +123,16 @@ export function createPostgresDb(
   });
   // Every client's own listener reports its error; pg-pool relays an idle one's again here.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', onConnectionError));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }) });
+  const errors = { queries: 0, connectionsLost: 0 };
+  pool.on('connect', (client) =>
+    client.on('error', (err) => {
+      errors.connectionsLost++;
+      onConnectionError(err);
+    }),
+  );
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingBrokenClients(pool, errors) }) });
+  poolStats.set(db, { max: poolMax, total: () => pool.totalCount, idle: () => pool.idleCount, waiting: () => pool.waitingCount, errors });
+  return db;
 }
 
 /**

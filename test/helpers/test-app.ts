@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { SecretBox } from '../../src/app/webhooks/secret-box.ts';
 import { loadBankHolidayFeed, loadPolicyPresets } from '../../src/config.ts';
-import { buildUkCalendars, type Division, type UkCalendars } from '../../src/domain/calendar/index.ts';
+import { buildUkCalendars, calendarCache, type Division, type UkCalendars } from '../../src/domain/calendar/index.ts';
 import type { Scope } from '../../src/domain/access/scopes.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createServiceMetrics, type ServiceMetrics } from '../../src/metrics/service-metrics.ts';
 import { createApiKey } from '../../src/store/api-keys.ts';
 import type { Db } from '../../src/store/database.ts';
 import { createOrganisation } from '../../src/store/create-organisation.ts';
@@ -34,11 +35,19 @@ export interface TestApp extends TestDatabase {
   app: FastifyInstance;
   /** Every log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
+  /** The app's metrics, when asked for with `metrics`. */
+  serviceMetrics?: ServiceMetrics;
 }
 
 export async function buildTestApp(
   t: TapLike,
-  options: { clock?: Clock; bodyLimitBytes?: number; intakeLimits?: { perKeyPerMinute: number; perAddressPerMinute: number } } = {},
+  options: {
+    clock?: Clock;
+    bodyLimitBytes?: number;
+    intakeLimits?: { perKeyPerMinute: number; perAddressPerMinute: number };
+    /** Request metrics and SLA gauges; GET /metrics on the app with a token. */
+    metrics?: { token?: string; slaIntervalSeconds?: number };
+  } = {},
 ): Promise<TestApp> {
   const database = await testDatabase(t);
   const logs: Record<string, unknown>[] = [];
@@ -48,18 +57,23 @@ export async function buildTestApp(
       done();
     },
   });
+  const clock = options.clock ?? fixedClock('2026-11-23T10:00:00Z');
+  const serviceMetrics = options.metrics
+    ? createServiceMetrics({ db: database.db, clock, calendarFor: calendarCache(ukCalendars), slaIntervalSeconds: options.metrics.slaIntervalSeconds ?? 30 })
+    : undefined;
   const app = await buildApp({
     db: database.db,
-    clock: options.clock ?? fixedClock('2026-11-23T10:00:00Z'),
+    clock,
     calendars: ukCalendars,
     presets: policyPresets,
     logger: createLogger('info', sink),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.intakeLimits ? { intakeLimits: options.intakeLimits } : {}),
     webhooks: { box: SecretBox.ephemeral(), rules: { allowHttpLoopback: true, allowedCidrs: [] } },
+    ...(serviceMetrics ? { metrics: { service: serviceMetrics, token: options.metrics?.token } } : {}),
   });
   t.teardown(() => app.close());
-  return { ...database, app, logs };
+  return { ...database, app, logs, ...(serviceMetrics ? { serviceMetrics } : {}) };
 }
 
 export async function anOrganisation(db: Db, overrides: Partial<{ name: string; division: Division }> = {}): Promise<Organisation> {

@@ -23,9 +23,9 @@ interface TapLike {
  *  F  received Mon 14 Dec, not acknowledged: ack due 15-18, 21 Dec → Mon 21 Dec.
  *  and another landlord's complaint, received Mon 2 Nov and never acknowledged.
  */
-export async function slaSet(t: TapLike) {
+export async function slaSet(t: TapLike, options: { metrics?: { token?: string; slaIntervalSeconds?: number } } = {}) {
   const clock = movableClock('2026-11-02T10:00:00Z');
-  const built = await buildTestApp(t, { clock });
+  const built = await buildTestApp(t, { clock, ...options });
   const { app, db } = built;
   const crm = await aKey(db, ['complaints:read', 'complaints:write']);
   const other = await aKey(db, ['complaints:read', 'complaints:write'], (await anOrganisation(db, { name: 'Other Homes' })).id);
