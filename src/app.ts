@@ -31,7 +31,12 @@ import { OrganisationSchema } from './http/organisation/schemas.ts';
 import { PolicySchema, PresetSchema, TimescaleSchema } from './http/policy/policy-schema.ts';
 import { policyRoutes } from './http/policy/routes.ts';
 import { reportRoutes } from './http/reports/routes.ts';
+import { annualReportRoutes } from './http/reports/annual-routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
+import { privacyRoutes } from './http/privacy/routes.ts';
+import { RetentionSchema } from './http/privacy/schemas.ts';
+import { measureRequests, metricsRoute } from './http/metrics/routes.ts';
+import type { ServiceMetrics } from './metrics/service-metrics.ts';
 import { PolicyVersionSchema } from './http/policy/schemas.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/problem-schema.ts';
 import { registerRouteConventions } from './http/route-conventions.ts';
@@ -60,6 +65,12 @@ export interface AppDeps {
   webhooks?: { box: SecretBox | undefined; rules: DestinationRules };
   /** How often this instance looks for bulk imports to resume (ms); 0 never (tests drive the job). */
   importPollMs?: number;
+  /** How long an import upload may store nothing before the job marks it failed (15 minutes by default). */
+  importUploadIdleMs?: number;
+  /** Batches of one import written at once: 2 on PostgreSQL (see importWorkersFor), 1 on PGlite. */
+  importWorkers?: number;
+  /** Request metrics for every route; GET /metrics here too when a token is given (else the server serves it on localhost). */
+  metrics?: { service: ServiceMetrics; token?: string | undefined };
 }
 
 // A caller's X-Request-Id is kept when it is short and plain, so it can be traced through
@@ -90,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (deps.metrics) measureRequests(app, deps.metrics.service);
   registerErrorHandling(app, trackAllowedMethods(app));
   treatEmptyBodiesAsEmptyObjects(app);
   limitBodyTime(app, deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
@@ -104,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     CreatedApiKeySchema,
     DivisionSchema,
     OrganisationSchema,
+    RetentionSchema,
     TimescaleSchema,
     PolicySchema,
     PolicyVersionSchema,
@@ -119,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, deps);
 
   await app.register(healthRoutes, { db: deps.db });
+  if (deps.metrics?.token) metricsRoute(app, deps.metrics.service, deps.metrics.token);
   await app.register(apiKeyRoutes, { db: deps.db, clock: deps.clock });
   const calendarFor = calendarCache(deps.calendars);
   await app.register(calendarRoutes, { db: deps.db, calendars: deps.calendars, calendarFor });
@@ -131,7 +145,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(slaRoutes, complaintDeps);
   await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });
   await app.register(reportRoutes, { ...complaintDeps, ...(deps.reportStatementTimeoutMs ? { reportStatementTimeoutMs: deps.reportStatementTimeoutMs } : {}) });
-  await app.register(importRoutes, { ...complaintDeps, ...(deps.importPollMs !== undefined ? { importPollMs: deps.importPollMs } : {}) });
+  await app.register(annualReportRoutes, { ...complaintDeps, ...(deps.reportStatementTimeoutMs ? { reportStatementTimeoutMs: deps.reportStatementTimeoutMs } : {}) });
+  await app.register(importRoutes, {
+    ...complaintDeps,
+    ...(deps.importPollMs !== undefined ? { importPollMs: deps.importPollMs } : {}),
+    ...(deps.importUploadIdleMs !== undefined ? { importUploadIdleMs: deps.importUploadIdleMs } : {}),
+    ...(deps.importWorkers !== undefined ? { importWorkers: deps.importWorkers } : {}),
+  });
+  await app.register(privacyRoutes, { db: deps.db, clock: deps.clock });
   await app.register(eventRoutes, { db: deps.db, retentionDays: deps.eventRetentionDays ?? 90 });
   const webhooks = deps.webhooks ?? { box: undefined, rules: { allowHttpLoopback: false, allowedCidrs: [] } };
   await app.register(webhookRoutes, { db: deps.db, clock: deps.clock, ...webhooks });

@@ -2,6 +2,7 @@ import type { WorkingDayCalendar } from '../calendar/index.ts';
 import { OUTCOMES, REMEDY_TYPES, type Outcome } from '../complaint/index.ts';
 import { workingDaysTaken } from './code-timescales.ts';
 import type { ComplaintFacts, StageFacts } from './complaint-facts.ts';
+import { ombudsmanFigures } from './ombudsman-figures.ts';
 import { monthsOf, within, type Period } from './periods.ts';
 import { percentage, sortedCounts, summarise } from './stats.ts';
 
@@ -12,6 +13,7 @@ export const PERFORMANCE_DEFINITIONS = [
   'A response’s outcome is upheld when every matter was upheld, not upheld when none was, else partly upheld.',
   'Escalation rate: complaints escalated to stage 2 ÷ complaints with a stage 1 response.',
   'Money is integer pence; a remedy’s total is its compensation plus its refund.',
+  'Ombudsman: one finding per issue determined (older free-text findings as given), also by the complaint’s service area; an order or recommendation is complied with on time when its London completion date is on or before its due date, and overdue when not complied with and due before the end of the period.',
 ];
 
 type Counts = Map<string, number>;
@@ -31,12 +33,13 @@ function addStage(totals: ReturnType<typeof stageTotals>, s: StageFacts | null, 
 
 /** The annual complaints performance report's figures (domain §7) for complaints received in `period`. */
 export function performanceReport(facts: readonly ComplaintFacts[], period: Period, calendar: WorkingDayCalendar) {
-  const [channels, categories, areas, reasons, goodReasons, grounds, findings] = Array.from({ length: 7 }, (): Counts => new Map());
+  const [channels, categories, areas, reasons, goodReasons, grounds] = Array.from({ length: 6 }, (): Counts => new Map());
   const stages = { stage1: stageTotals(), stage2: stageTotals() };
   const extensions = { count: 0, stage1: 0, stage2: 0, withGoodReason: 0 };
   const remedies = new Map(REMEDY_TYPES.map((type) => [type, { type, count: 0, compensationPence: 0, refundPence: 0, totalPence: 0 }]));
-  const months = new Map(monthsOf(period).map((month) => [month, { month, received: 0, declined: 0, withdrawn: 0, stage1Responses: 0, escalated: 0 }]));
-  let received = 0, declined = 0, withdrawn = 0, responded = 0, escalated = 0, refused = 0, determinations = 0;
+  const months = new Map(monthsOf(period).map((month) => [month, { month, received: 0, declined: 0, withdrawn: 0, stage1Responses: 0, escalated: 0, channels: new Map() as Counts }]));
+  let received = 0, declined = 0, withdrawn = 0, responded = 0, escalated = 0, refused = 0;
+  const cohort: ComplaintFacts[] = [];
   for (const f of facts) {
     if (!within(f.receivedOn, period)) continue;
     received += 1;
@@ -71,13 +74,11 @@ export function performanceReport(facts: readonly ComplaintFacts[], period: Peri
       total.refundPence += r.refundPence;
       total.totalPence += r.compensationPence + r.refundPence;
     }
-    if (f.ombudsmanDetermination) {
-      determinations += 1;
-      for (const finding of f.ombudsmanDetermination.findings) bump(findings!, finding);
-    }
+    cohort.push(f);
     const month = months.get(f.receivedOn.slice(0, 7));
     if (month) {
       month.received += 1;
+      bump(month.channels, f.channel);
       if (f.decline) month.declined += 1;
       if (f.withdrawnOn) month.withdrawn += 1;
       if (f.stage1.respondedOn) month.stage1Responses += 1;
@@ -96,8 +97,8 @@ export function performanceReport(facts: readonly ComplaintFacts[], period: Peri
     withdrawn,
     escalation: { stage1Responses: responded, escalated, refused, ratePercentage: percentage(escalated, responded) },
     remedies: { byType, totalPence: byType.reduce((sum, t) => sum + t.totalPence, 0) },
-    ombudsman: { determinations, byFinding: sortedCounts(findings!) },
-    monthly: [...months.values()],
+    ombudsman: ombudsmanFigures(cohort, period.to),
+    monthly: [...months.values()].map(({ channels, ...month }) => ({ ...month, byChannel: sortedCounts(channels) })),
     definitions: PERFORMANCE_DEFINITIONS,
   };
 }

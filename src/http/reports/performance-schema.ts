@@ -18,6 +18,31 @@ const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const Summary = Type.Object({ count: Type.Integer(), mean: NullableNumber, median: NullableNumber, p90: NullableNumber }, { description: 'working days' });
 const StageTimes = Type.Object({ acknowledge: Summary, respond: Summary });
 
+const Compliance = (what: string) =>
+  Type.Object(
+    {
+      total: Type.Integer(),
+      compliedOnTime: Type.Integer({ description: 'completed on or before the due date (London date), or with no due date' }),
+      compliedLate: Type.Integer(),
+      outstanding: Type.Integer({ description: 'not completed yet' }),
+      overdue: Type.Integer({ description: 'not completed and due before the end of the period (self-assessment: before asOf)' }),
+    },
+    { description: what },
+  );
+
+export const OmbudsmanFiguresSchema = Type.Object(
+  {
+    determinations: Type.Integer(),
+    byFinding: { ...Tally, description: "one per issue, on the Ombudsman's scale (older free-text findings as given)" },
+    byServiceArea: Type.Array(Type.Object({ serviceArea: Type.String(), determinations: Type.Integer(), byFinding: Tally }), {
+      description: 'the same, by the complaint’s service area; most determinations first',
+    }),
+    orders: Compliance('the Ombudsman’s orders and whether they were complied with on time'),
+    recommendations: Compliance('its recommendations, likewise'),
+  },
+  { description: 'what the Housing Ombudsman found on these complaints, and whether its orders were kept' },
+);
+
 export const PerformanceReportSchema = Type.Object({
   period: Type.Object({ from: IsoDateSchema, to: IsoDateSchema }),
   volumes: Type.Object({ received: Type.Integer(), byChannel: Tally, byCategory: Tally, byServiceArea: Tally }),
@@ -51,7 +76,7 @@ export const PerformanceReportSchema = Type.Object({
     ),
     totalPence: Type.Integer(),
   }),
-  ombudsman: Type.Object({ determinations: Type.Integer(), byFinding: Tally }),
+  ombudsman: OmbudsmanFiguresSchema,
   monthly: Type.Array(
     Type.Object({
       month: Type.String({ description: 'YYYY-MM of receipt' }),
@@ -60,6 +85,7 @@ export const PerformanceReportSchema = Type.Object({
       withdrawn: Type.Integer(),
       stage1Responses: Type.Integer(),
       escalated: Type.Integer(),
+      byChannel: { ...Tally, description: 'complaints received that month, by channel, largest first' },
     }),
   ),
   definitions: Type.Array(Type.String()),
