@@ -98,7 +98,13 @@ t.test('policy versions over HTTP', async (t) => {
     // [rule, paragraph, policy value, Code value], worked out from each seed (see test/domain/policy/compliance.test.ts).
     const expected: [string, [string, string, string, string][]][] = [
       ['code-2024', []],
-      ['seed-000-lumen', [['escalation_window', '§6.10', '25 working days from stage_1_response', 'none']]],
+      [
+        'seed-000-lumen',
+        [
+          ['escalation_window', '§6.10', '25 working days from stage_1_response', 'none'],
+          ['informal_stage_untimed', '§5.2', 'an informal step with no time limit', 'none'],
+        ],
+      ],
       [
         'seed-001-lhp',
         [
@@ -125,6 +131,7 @@ t.test('policy versions over HTTP', async (t) => {
         [
           ['stage_1_extension_uncapped', '§6.4', 'no cap', '10 working days'],
           ['stage_2_extension_uncapped', '§6.15', 'no cap', '20 working days'],
+          ['informal_stage_untimed', '§5.2', 'an informal step with no time limit', 'none'],
         ],
       ],
       [

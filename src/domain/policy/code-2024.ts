@@ -40,6 +40,7 @@ export const CODE_2024_POLICY: Policy = deepFreeze({
   // §5.2: no extra named stages such as "stage 0" or "informal complaint".
   informalResolution: null,
   supportRequestContact: null,
+  untimedInformalStep: false,
   counting: { convention: 'day_after_is_day_1', receiptCutOff: null },
   exclusions: {
     // §2.3: complaints within 12 months of the issue (or of becoming aware of it) must be accepted.

@@ -105,6 +105,15 @@ export function complianceGaps(policy: Policy): ComplianceGap[] {
       message: 'the policy has an informal stage before stage 1; the Code allows no extra named stage such as "stage 0" or "informal complaint"',
     });
   }
+  if (policy.untimedInformalStep) {
+    out.push({
+      rule: 'informal_stage_untimed',
+      codeParagraph: '§5.2',
+      policyValue: 'an informal step with no time limit',
+      codeValue: 'none',
+      message: 'the policy has an informal step with no time limit; informal resolution must never delay a formal complaint the resident asks for',
+    });
+  }
   const age = policy.exclusions.ageLimit;
   const codeAge = code.exclusions.ageLimit!;
   if (age !== null && age.months < codeAge.months) {

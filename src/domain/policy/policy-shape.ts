@@ -67,6 +67,7 @@ const POLICY = object({
   ombudsmanEvidence: nullable(timescale),
   informalResolution: nullable(timescale),
   supportRequestContact: nullable(timescale),
+  untimedInformalStep: boolean,
   counting: object({ convention: string, receiptCutOff: nullable(string) }),
   exclusions: object({
     ageLimit: nullable(object({ months: number, exceptions: arrayOf(string) })),

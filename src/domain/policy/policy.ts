@@ -141,6 +141,12 @@ export interface Policy {
   informalResolution: Timescale | null;
   /** Contact after a support-service request (seed 003: 3 wd). */
   supportRequestContact: Timescale | null;
+  /**
+   * The policy has an informal step with no time limit (Lumen's "informal complaints outside of
+   * this Policy", Lets for Life's informal resolution with the Housing Officer): reported, since an
+   * informal step must never delay a formal complaint (Code §5.2). Only with informalResolution null.
+   */
+  untimedInformalStep: boolean;
   counting: Counting;
   exclusions: Exclusions;
   /** Whether a response inside an allowed extension counts as on time for CH02 (domain §7). */

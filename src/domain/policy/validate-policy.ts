@@ -149,6 +149,9 @@ export function policyProblems(policy: Policy): PolicyProblem[] {
     if (value !== null) timescaleProblems(field, value, out);
   }
   escalationRulesProblems(policy.escalationRules, out);
+  if (policy.untimedInformalStep && policy.informalResolution !== null) {
+    out.push({ field: 'untimedInformalStep', message: 'the informal step has a time limit (informalResolution): it cannot also be untimed' });
+  }
   countingProblems(policy, out);
   exclusionProblems(policy, out);
   return out;

@@ -66,6 +66,7 @@ export const PolicySchema = Type.Object(
     ombudsmanEvidence: Nullable(Timescale),
     informalResolution: Nullable(Timescale),
     supportRequestContact: Nullable(Timescale),
+    untimedInformalStep: Type.Boolean({ description: 'an informal step with no time limit (reported by the compliance check); only with informalResolution null' }),
     counting: Type.Object(
       {
         convention: literals(COUNTING_CONVENTIONS),

@@ -27,6 +27,7 @@ const UNCAPPED_S2: Finding = { rule: 'stage_2_extension_uncapped', codeParagraph
 const window = (policyValue: string): Finding => ({ rule: 'escalation_window', codeParagraph: '§6.10', policyValue, codeValue: 'none' });
 const CODE_GROUNDS = 'outside_policy_remit, final_response_already_given, new_matters_need_new_complaint, resident_refused_to_engage';
 const refusalGround = (policyValue: string): Finding => ({ rule: 'escalation_refusal_ground_not_in_code', codeParagraph: '§6.10', policyValue, codeValue: CODE_GROUNDS });
+const UNTIMED: Finding = { rule: 'informal_stage_untimed', codeParagraph: '§5.2', policyValue: 'an informal step with no time limit', codeValue: 'none' };
 const age = (months: number): Finding => ({ rule: 'age_limit_shorter', codeParagraph: '§2.3', policyValue: `${months} months`, codeValue: '12 months' });
 
 // Worked by hand from each seed's text against the Code 2024 (domain §3), in report order.
@@ -36,7 +37,8 @@ const expectedFindings: [string, Finding[]][] = [
   // Code timescales throughout; the 10 wd decline letter and 25 wd auto-close are the landlord's own
   // (the Code sets none). Only "25 working days from the date of the Stage 1 response to request an
   // escalation" cuts residents off.
-  ['seed-000-lumen', [window('25 working days from stage_1_response')]],
+  // "Informal complaints outside of this Policy" have no time limit (§5.2).
+  ['seed-000-lumen', [window('25 working days from stage_1_response'), UNTIMED]],
   // Stricter: ¶17 stage 1 "10 working days from the date of the original complaint" (receipt, not the
   // acknowledgement); ¶21 stage 2 from the request and "a further 10 working days" (Code 20).
   // Looser: ¶29's grounds for not escalating "not within LHP's power to investigate, change or influence" and
@@ -77,7 +79,8 @@ const expectedFindings: [string, Finding[]][] = [
   ['seed-003-housing-trust', [window('10 working days from stage_1_response')]],
   // Code timescales, but "let you know ... how long we expect it to take" and "If it takes longer, we
   // will write to you": extensions with no limit at either stage.
-  ['seed-004-lets-for-life', [UNCAPPED_S1, UNCAPPED_S2]],
+  // The Housing Officer's "Informal resolution of concerns" has no time limit (§5.2).
+  ['seed-004-lets-for-life', [UNCAPPED_S1, UNCAPPED_S2, UNTIMED]],
   // Frontline response with no acknowledgement (5 wd + 5 is within the Code's figures); a stage 2
   // window; revised stage 2 time limits "agreed" with no cap; six months to complain.
   ['scotland-spso-model', [NO_ACK_S1, window('2 months from stage_1_response, or 6 months from issue_occurred if later'), UNCAPPED_S2, age(6)]],
@@ -143,6 +146,7 @@ const looser: [string, PolicyOverrides, string[]][] = [
   ],
   ['own names for the Code grounds are fine', { escalationRules: { refusalGrounds: [{ code: 'no_engagement', codeGround: 'resident_refused_to_engage', description: 'Refused to engage' }] } }, []],
   ['no refusal grounds at all is stricter', { escalationRules: { refusalGrounds: [] } }, []],
+  ['an informal step with no time limit (§5.2)', { untimedInformalStep: true }, ['informal_stage_untimed']],
   ['stage 2 requests only in writing', { escalationRules: { requestInWriting: true } }, ['escalation_in_writing']],
   ['reasons required to escalate (§6.12)', { escalationRules: { reasonsRequired: true } }, ['escalation_reasons_required']],
   ['criteria a request must cite (§6.12)', { escalationRules: { criteria: ['factually_inaccurate'] } }, ['escalation_criteria']],

@@ -151,6 +151,7 @@ const NONE = {
   ombudsmanEvidence: null,
   informalResolution: null,
   supportRequestContact: null,
+  untimedInformalStep: false,
   counting: { convention: 'day_after_is_day_1' as const, receiptCutOff: null },
   ch02ExtensionCountsAsOnTime: true,
 };
@@ -178,6 +179,8 @@ const fromSource: Record<string, Policy> = {
     autoCloseWindow: wd(25, 'stage_1_response'),
     // "a written explanation ... within 10 working days of a request being made".
     declineLetter: wd(10, 'decline_request'),
+    // "resolved ... as informal complaints outside of this Policy", with no timescale.
+    untimedInformalStep: true,
     exclusions: {
       // "occurred 12 months ago", with discretion.
       ageLimit: ageLimit(12),
@@ -274,6 +277,8 @@ const fromSource: Record<string, Policy> = {
     // "acknowledge your wish to escalate ... within 5 working days"; "within 20 working days. If it takes
     // longer, we will write to you".
     stage2: { acknowledge: wd(5, 'escalation_request'), respond: wd(20, 'escalation_request'), extensionCap: null },
+    // "Informal resolution of concerns" with the Housing Officer, with no timescale.
+    untimedInformalStep: true,
     exclusions: {
       // "occurred over twelve months ago".
       ageLimit: ageLimit(12),
