@@ -117,6 +117,9 @@ export const CLOSURE_REASONS = [
   'auto_close',
   'landlord_discretion',
   'escalation_refused',
+  // Informal records (src/domain/complaint/informal.ts) only:
+  'resolved_informally',
+  'became_complaint',
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 

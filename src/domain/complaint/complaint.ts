@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/index.ts';
+import type { InformalRecord } from './informal.ts';
 import type { HazardCase } from '../hazards/hazard-case.ts';
 import type {
   Acknowledgement,
@@ -82,6 +83,8 @@ export interface Complaint {
   decline: Decline | null;
   /** Decline-letter clock starts (policy `declineLetter.from: decline_considered`); absent on complaints saved before it existed. */
   declineConsiderations?: DeclineConsideration[];
+  /** Set on an informal resolution or a support request, which is not a complaint (informal.ts); absent or null on a complaint. */
+  informal?: InformalRecord | null;
   withdrawal: Withdrawal | null;
   closure: Closure | null;
   reopenings: Reopening[];

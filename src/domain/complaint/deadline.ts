@@ -14,6 +14,9 @@ export const DEADLINE_KINDS = [
   'remedy',
   'action',
   'ombudsman_evidence',
+  // Informal records (informal.ts): Longhurst's first time fix, seed 003's support requests.
+  'informal_resolution',
+  'support_request_contact',
   'ombudsman_order',
   // Awaab's Law (src/domain/hazards/awaabs-law.ts): ref is the hazard's id.
   'hazard_investigation',

@@ -4,6 +4,7 @@ import { clockDates } from './clock-dates.ts';
 import type { Instant, Stage } from './complaint-parts.ts';
 import { stageKey, type Complaint } from './complaint.ts';
 import { deadline, timed, type Clocks, type Deadline, type Timed } from './deadline.ts';
+import { informalDeadlines } from './informal.ts';
 import { sideDeadlines } from './side-deadlines.ts';
 import { hazardDeadlines } from '../hazards/hazard-clocks.ts';
 
@@ -66,11 +67,15 @@ function windowDeadlines(clocks: Clocks, ended: Instant | null): Deadline[] {
 export function deadlinesOf(complaint: Complaint, policy: Policy, calendar: WorkingDayCalendar): Deadline[] {
   const clocks: Clocks = { complaint, policy, calendar, dates: clockDates(complaint, policy, calendar) };
   const ended = endedAt(complaint);
+  // An informal resolution or support request has its one clock, never a stage's (informal.ts).
+  const formal = complaint.informal == null;
   // A decline answers the complaint: its own clock is the decline letter, so unmet stage steps are cancelled, not missed.
-  const out = stageDeadlines(clocks, 1, ended).map((d) => (complaint.decline !== null && d.status === 'missed' ? { ...d, status: 'cancelled' as const } : d));
+  const out = formal
+    ? stageDeadlines(clocks, 1, ended).map((d) => (complaint.decline !== null && d.status === 'missed' ? { ...d, status: 'cancelled' as const } : d))
+    : informalDeadlines(clocks, ended);
   if (complaint.responses.stage1 !== null) out.push(...windowDeadlines(clocks, ended));
   if (complaint.escalation !== null) out.push(...stageDeadlines(clocks, 2, ended));
-  out.push(...sideDeadlines(clocks));
+  if (formal) out.push(...sideDeadlines(clocks));
   if (complaint.hazards.length > 0) {
     // Awaab's Law counts statutory working days: the landlord's own closure days do not stop its clocks.
     const statutory = calendar.withoutClosureDays();

@@ -5,6 +5,8 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaint.acknowledged',
   'complaint.declined',
   'complaint.decline_considered',
+  'complaint.resolved_informally',
+  'complaint.became_complaint',
   'complaint.assigned',
   'complaint.contact_logged',
   'complaint.matter_added',

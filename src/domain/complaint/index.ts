@@ -11,6 +11,7 @@ export { acknowledge, acknowledgeStage2, type AcknowledgeInput } from './command
 export { assign, type AssignInput } from './commands/assign.ts';
 export { decline, type DeclineInput } from './commands/decline.ts';
 export { considerDecline, type ConsiderDeclineInput } from './commands/consider-decline.ts';
+export { INFORMAL_KINDS, resolveInformally, type InformalKind, type InformalRecord, type ResolveInformallyInput } from './informal.ts';
 export { logContact, type LogContactInput } from './commands/contacts.ts';
 export {
   addMatter,

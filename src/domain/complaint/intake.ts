@@ -11,6 +11,7 @@ import {
 import type { HazardCase } from '../hazards/hazard-case.ts';
 import { newHazard } from '../hazards/hazard-steps.ts';
 import { instant, isoDate, isText, oneOf, textOrNull, type Missing } from './input-checks.ts';
+import type { InformalKind } from './informal.ts';
 
 /** What a complaint is logged with; optional parts default to empty/none. */
 export interface LogComplaintInput {
@@ -34,6 +35,8 @@ export interface LogComplaintInput {
   matters?: string[];
   /** The complaint this one was opened from (a new matter raised after a response). */
   linkedFrom?: string | null;
+  /** Logged as an informal resolution or a support-service request, not a complaint (informal.ts). */
+  informal?: InformalKind | null;
 }
 
 export function complainantOf(input: Partial<Complainant> | undefined): Complainant {

@@ -32,6 +32,7 @@ export const TRANSITIONS = {
   acknowledge: { from: ['received'], to: 'stage_1_in_progress' },
   decline: { from: ['received', 'stage_1_in_progress'], to: 'declined' },
   considerDecline: { from: ['received', 'stage_1_in_progress', 'escalation_requested'], to: 'unchanged' },
+  resolveInformally: { from: ['received'], to: 'closed' },
   assign: { from: ['received', 'stage_1_in_progress', 'stage_1_responded', 'escalation_requested', 'stage_2_in_progress'], to: 'unchanged' },
   logContact: { from: ALL, to: 'unchanged' },
   // Responded statuses are listed so the command can answer `response_already_sent` rather than a bare invalid_transition.
@@ -82,7 +83,14 @@ export function canApply(command: CommandName, status: ComplaintStatus, policy?:
   return allowedFrom(command, policy).includes(status);
 }
 
-export function assertTransition(command: CommandName, complaint: Pick<Complaint, 'status'>, policy?: Pick<Policy, 'stage1' | 'stage2'>): void {
+/** Commands an informal record (src/domain/complaint/informal.ts) takes; the stage commands belong to the complaint raised from it. */
+const INFORMAL_COMMANDS: readonly CommandName[] = ['logContact', 'linkComplaint', 'resolveInformally', 'withdraw', 'assign', 'recordOmbudsman'];
+
+export function assertTransition(command: CommandName, complaint: Pick<Complaint, 'status' | 'informal'>, policy?: Pick<Policy, 'stage1' | 'stage2'>): void {
+  if (complaint.informal != null && !INFORMAL_COMMANDS.includes(command)) {
+    const what = complaint.informal.kind === 'informal_resolution' ? 'an informal resolution' : 'a support request';
+    throw new DomainError('conflict', 'informal_record', `${command} is not possible on ${what}: raise a stage 1 complaint from it (POST /v1/complaints/{id}/linked-complaints)`);
+  }
   if (!canApply(command, complaint.status, policy)) {
     const allowed = allowedFrom(command, policy).join(', ');
     throw new DomainError(
@@ -90,6 +98,9 @@ export function assertTransition(command: CommandName, complaint: Pick<Complaint
       'invalid_transition',
       `${command} is not allowed when the complaint is ${complaint.status} (allowed from: ${allowed})`,
     );
+  }
+  if (command === 'resolveInformally' && complaint.informal == null) {
+    throw new DomainError('conflict', 'not_informal', 'only an informal resolution or a support request is resolved informally; a complaint is responded to');
   }
 }
 

@@ -130,6 +130,8 @@ export const ConsiderDeclineBody = body(
   "the decline letter's clock starts here where the policy counts it from decline_considered",
 );
 
+export const ResolveInformallyBody = body({ resolution: LongText({ description: 'how it was resolved' }) });
+
 export const WithdrawBody = body({ reason: Type.Optional(Nullable(LongText())) });
 
 export const CloseBody = body({

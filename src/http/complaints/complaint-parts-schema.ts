@@ -5,6 +5,7 @@ import {
   COMPLAINT_STATUSES,
   ESCALATION_REFUSAL_GROUNDS,
   HAZARD_KINDS,
+  INFORMAL_KINDS,
   OUTCOMES,
   REMEDY_TYPES,
 } from '../../domain/complaint/index.ts';
@@ -154,6 +155,17 @@ export const DeclineSchema = Type.Object({
 });
 
 export const DeclineConsiderationSchema = Type.Object({ at: Instant(), stage: StageSchema, note: Nullable(text) });
+
+export const InformalRecordSchema = Type.Object(
+  {
+    kind: literals(INFORMAL_KINDS),
+    resolvedAt: Nullable(Instant()),
+    resolution: Nullable(text),
+    complaintIds: Type.Array(Type.String({ format: 'uuid' }), { description: 'the stage 1 complaints raised from it' }),
+    complaintRaisedAt: Nullable(Instant('when the first of them was raised')),
+  },
+  { description: 'an informal resolution or support-service request: not a complaint, with one deadline' },
+);
 
 export const WithdrawalSchema = Type.Object({ at: Instant(), reason: Nullable(text), statusBefore: ComplaintStatusSchema });
 

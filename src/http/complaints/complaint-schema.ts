@@ -18,6 +18,7 @@ import {
   ComplaintStatusSchema,
   ContactSchema,
   DeclineConsiderationSchema,
+  InformalRecordSchema,
   DeclineSchema,
   EscalationRefusalSchema,
   EscalationSchema,
@@ -115,6 +116,7 @@ export const ComplaintSchema = Type.Object(
     escalation: Nullable(EscalationSchema),
     escalationRefusal: Nullable(EscalationRefusalSchema),
     decline: Nullable(DeclineSchema),
+    informal: Type.Optional(Nullable(InformalRecordSchema)),
     declineConsiderations: Type.Optional(
       Type.Array(DeclineConsiderationSchema, { description: 'each time a decline (stage 1) or a refusal to escalate (stage 2) was considered: where the policy says so, the decline letter counts from it' }),
     ),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { HAZARD_KINDS } from '../../domain/complaint/index.ts';
+import { HAZARD_KINDS, INFORMAL_KINDS } from '../../domain/complaint/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
 import { ChannelSchema, Instant, literals, Nullable } from './complaint-parts-schema.ts';
 
@@ -86,6 +86,13 @@ export const LogComplaintBody = Type.Object(
     hazard: Type.Optional(Nullable(HazardBody)),
     issueOccurredOn: Type.Optional(Nullable(IsoDateSchema)),
     matters,
+    informal: Type.Optional(
+      Nullable(
+        literals(INFORMAL_KINDS, {
+          description: "log it as an informal resolution or a support-service request, not a complaint: it carries the policy's informalResolution or supportRequestContact deadline (409 no_informal_step_in_policy without one) and becomes a complaint through linked-complaints",
+        }),
+      ),
+    ),
     occurredAt: Type.Optional(Instant('when the complaint was logged; defaults to now')),
   },
   closed,

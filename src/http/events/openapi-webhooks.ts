@@ -9,6 +9,8 @@ const DESCRIPTIONS: Record<PublicEventType, string> = {
   'complaint.acknowledged': 'Stage 1 acknowledged, with its definition and handler',
   'complaint.declined': 'The landlord declined to take the complaint on, with its reason',
   'complaint.decline_considered': 'A decline (or a refusal to escalate) is being considered; where the policy says so, the decline letter counts from it',
+  'complaint.resolved_informally': 'An informal resolution or support request was resolved (it meets its deadline and closes it)',
+  'complaint.became_complaint': 'A stage 1 complaint was raised from an informal resolution (which ends) or a support request (which carries on)',
   'complaint.assigned': 'A handler was assigned',
   'complaint.contact_logged': 'A contact with the resident was logged',
   'complaint.matter_added': 'A matter was added to the complaint',

@@ -9,8 +9,9 @@ import { instant, isText, Missing, oneOf, textOrNull } from '../input-checks.ts'
 import { targetStatus } from '../transitions.ts';
 
 /** `escalation_refused` is set by refuseEscalation only. */
-export type CloseReason = Exclude<ClosureReason, 'escalation_refused'>;
-export const CLOSE_REASONS = CLOSURE_REASONS.filter((r): r is CloseReason => r !== 'escalation_refused');
+export type CloseReason = Exclude<ClosureReason, 'escalation_refused' | 'resolved_informally' | 'became_complaint'>;
+const SET_ELSEWHERE: readonly ClosureReason[] = ['escalation_refused', 'resolved_informally', 'became_complaint'];
+export const CLOSE_REASONS = CLOSURE_REASONS.filter((r): r is CloseReason => !SET_ELSEWHERE.includes(r));
 
 export interface CloseInput {
   reason: CloseReason;

@@ -4,6 +4,7 @@ import { asJson, assertTiming, instantOf, type CommandContext, type CommandResul
 import { CHANNELS } from '../complaint-parts.ts';
 import type { Complaint } from '../complaint.ts';
 import { awaabsLawApplies } from './hazards.ts';
+import { informalRecordFor } from '../informal.ts';
 import { complainantOf, hazardOf, hazardsOf, representativeOf, urgencyOf, vulnerabilityOf, type LogComplaintInput } from '../intake.ts';
 import { instant, isoDate, isText, Missing, oneOf, textOrNull } from '../input-checks.ts';
 
@@ -79,6 +80,7 @@ export function logComplaint(input: LogComplaintInput, ctx: LogContext): Command
     reopenings: [],
     linkedFrom: textOrNull(input.linkedFrom),
     linkedComplaintIds: isText(input.linkedFrom) ? [input.linkedFrom] : [],
+    informal: informalRecordFor(input.informal, ctx.policy),
     ombudsman: { referral: null, evidenceRequests: [], determination: null, orders: [] },
     version: 1,
     lastEventAt: receivedAt,

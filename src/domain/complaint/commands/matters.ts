@@ -3,6 +3,7 @@ import { asJson, begin, commit, type CommandContext, type CommandResult } from '
 import { stageKey, type Complaint } from '../complaint.ts';
 import type { LogComplaintInput } from '../intake.ts';
 import { Missing, nextId } from '../input-checks.ts';
+import { raisedComplaint } from '../informal.ts';
 import { logComplaint, type LogContext } from './log.ts';
 
 export interface AddMatterInput {
@@ -70,5 +71,7 @@ export function openLinkedComplaint(
     linkedFrom: original.id,
   };
   const linked = logComplaint(logInput, ctx);
-  return { original: linkComplaint(original, { complaintId: ctx.id }, ctx), linked };
+  // From an informal record (informal.ts) the complaint is raised while a support request carries on (Code §1.4–1.5).
+  const link = original.informal != null ? raisedComplaint(original, ctx.id, ctx) : linkComplaint(original, { complaintId: ctx.id }, ctx);
+  return { original: link, linked };
 }
