@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { fromEpochDay, parseIsoDate } from '../domain/calendar/index.ts';
 import type { Channel, ComplaintStatus, Outcome, RemedyType } from '../domain/complaint/index.ts';
+import type { OmbudsmanOrderType } from '../domain/ombudsman/ombudsman-case.ts';
 import { londonEndOf, londonStartOf, type ComplaintFacts, type Period, type StageFacts } from '../domain/reporting/index.ts';
 import type { Db } from './database.ts';
 
@@ -29,6 +30,7 @@ const FIELDS: [string, Use[]][] = [
   ]),
   [plain('rpt_s2_started_on'), TP], [plain('rpt_extensions'), TP], [plain('rpt_refusal'), TP], [plain('rpt_decline'), TP], [plain('rpt_withdrawn_on'), TP], [plain('rpt_closed_on'), T],
   [plain('rpt_remedy_types'), P], [plain('rpt_remedy_compensation'), P], [plain('rpt_remedy_refunds'), P], [plain('rpt_determined_on'), P], [plain('rpt_findings'), P],
+  [plain('rpt_ombudsman_orders'), P],
 ];
 const lineFor = (use: Use) => sql.raw(`concat_ws(E'\\x1f', ${FIELDS.map(([expr, uses]) => (uses.includes(use) ? expr : "''")).join(', ')})`);
 
@@ -38,7 +40,7 @@ type Extension = [stage: number, decidedOn: string, residentToldOn: string, prev
 async function facts(db: Db, organisationId: string, use: Use, filter: RawBuilder<unknown>): Promise<ComplaintFacts[]> {
   const { rows } = await sql<{ facts: string | null }>`
     SELECT string_agg(${lineFor(use)}, E'\\x1e') AS facts FROM complaints c
-    WHERE c.organisation_id = ${organisationId} AND ${filter}`.execute(db);
+    WHERE c.organisation_id = ${organisationId} AND c.rpt_informal IS NULL AND ${filter}`.execute(db);
   const all = rows[0]?.facts;
   return all ? all.split(LINE).map((line) => toFacts(line.split(FIELD))) : [];
 }
@@ -84,6 +86,7 @@ function toFacts(f: string[]): ComplaintFacts {
     closedOn: orNull(f[22]),
     remedies: types.map((type, i) => ({ type, compensationPence: compensation?.[i] ?? 0, refundPence: refunds?.[i] ?? 0 })),
     ombudsmanDetermination: f[26] ? { on: f[26], findings: json<string[]>(f[27]) ?? [] } : null,
+    ombudsmanOrders: (json<[OmbudsmanOrderType, string | null, string | null][]>(f[28]) ?? []).map(([type, dueDate, completedOn]) => ({ type, dueDate, completedOn })),
   };
 }
 

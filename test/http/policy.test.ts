@@ -16,7 +16,9 @@ t.test('policy versions over HTTP', async (t) => {
     t.equal(current.inForce.effectiveFrom, '2000-01-01');
     t.same(current.inForce.policy.stage1.respond, { amount: 10, unit: 'working_days', from: 'stage_1_acknowledgement' });
     t.same(current.upcoming, []);
-    t.same((await req('GET', '/v1/policy/compliance')).json(), { version: 1, compliant: true, gaps: [] });
+    const compliance = (await req('GET', '/v1/policy/compliance')).json();
+    t.same({ ...compliance, notices: undefined }, { version: 1, compliant: true, gaps: [], notices: undefined });
+    t.same(compliance.notices.map((n: { rule: string }) => n.rule), ['ombudsman_evidence_missing'], 'the Code sets no evidence timescale: a notice, not a gap');
   });
 
   await t.test('a preset becomes a new version; repeating the request changes nothing', async (t) => {
@@ -157,6 +159,9 @@ t.test('policy versions over HTTP', async (t) => {
       t.ok([200, 201].includes(put.statusCode), `${preset} loads`);
       const report = (await call('GET', `/v1/policy/compliance?version=${put.json().version}`)).json();
       t.equal(report.compliant, findings.length === 0, `${preset}: compliant`);
+      // Only LHP and Longhurst set a timescale for the Ombudsman's evidence requests (their seeds do).
+      const evidenceSet = preset === 'seed-001-lhp' || preset === 'seed-002-longhurst';
+      t.same(report.notices.map((n: { rule: string }) => n.rule), evidenceSet ? [] : ['ombudsman_evidence_missing'], `${preset}: notices`);
       t.strictSame(
         report.gaps.map((g: Record<string, string>) => [g.rule, g.codeParagraph, g.policyValue, g.codeValue]),
         findings,
@@ -169,7 +174,7 @@ t.test('policy versions over HTTP', async (t) => {
       overrides: { stage1: { acknowledge: { amount: 2 }, respond: { from: 'receipt' }, extensionCap: { amount: 0 } }, stage2: { extensionCap: { amount: 10 } } },
     });
     t.equal(strict.statusCode, 201);
-    t.same((await call('GET', '/v1/policy/compliance')).json(), { version: strict.json().version, compliant: true, gaps: [] });
+    t.match((await call('GET', '/v1/policy/compliance')).json(), { version: strict.json().version, compliant: true, gaps: [] });
   });
 
   await t.test('invalid policies are refused with a 400 problem+json naming every bad field', async (t) => {

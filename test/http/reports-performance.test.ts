@@ -43,7 +43,14 @@ t.test('the performance report as JSON and CSV, and the self-assessment', async 
   t.equal(report.remedies.totalPence, 10000);
   t.match(report.remedies.byType.find((r: { type: string }) => r.type === 'financial'), { count: 1, compensationPence: 10000, refundPence: 0, totalPence: 10000 });
   t.match(report.remedies.byType.find((r: { type: string }) => r.type === 'apology'), { count: 1, totalPence: 0 });
-  t.same(report.ombudsman, { determinations: 1, byFinding: [{ value: 'service failure', count: 1 }] });
+  const noOrders = { total: 0, compliedOnTime: 0, compliedLate: 0, outstanding: 0, overdue: 0 };
+  t.same(report.ombudsman, {
+    determinations: 1,
+    byFinding: [{ value: 'service failure', count: 1 }],
+    byServiceArea: [{ serviceArea: 'maintenance', determinations: 1, byFinding: [{ value: 'service failure', count: 1 }] }],
+    orders: noOrders,
+    recommendations: noOrders,
+  });
   t.equal(report.monthly.length, 12, 'April 2025 to March 2026');
   const month = (m: string) => report.monthly.find((r: { month: string }) => r.month === m);
   t.same(month('2025-04'), { month: '2025-04', received: 0, declined: 0, withdrawn: 0, stage1Responses: 0, escalated: 0 });

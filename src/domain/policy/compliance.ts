@@ -139,3 +139,26 @@ export function complianceGaps(policy: Policy): ComplianceGap[] {
   }
   return out;
 }
+
+/** Something the Code does not set but the service needs to track a duty: not a gap, so `compliant` ignores it. */
+export interface ComplianceNotice {
+  rule: string;
+  policyValue: string;
+  message: string;
+}
+
+/**
+ * Timescales a policy should set for duties outside the Code's two stages. The Ombudsman's
+ * evidence requests (domain §6): without `ombudsmanEvidence`, a request the Ombudsman gave
+ * no date gets no deadline, so it can never show as breached (LHP: 15 working days).
+ */
+export function complianceNotices(policy: Policy): ComplianceNotice[] {
+  if (policy.ombudsmanEvidence !== null) return [];
+  return [
+    {
+      rule: 'ombudsman_evidence_missing',
+      policyValue: 'none',
+      message: "the policy sets no timescale for answering the Ombudsman's evidence requests (ombudsmanEvidence): a request without its own due date gets no deadline and is never breached",
+    },
+  ];
+}

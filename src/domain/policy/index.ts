@@ -39,4 +39,4 @@ export {
   type PolicyVersionRef,
 } from './policy-versions.ts';
 export { applyOverrides, findPreset, presetsFrom, type PolicyOverrides, type PolicyPreset } from './presets.ts';
-export { complianceGaps, maxWorkingDays, type ComplianceGap } from './compliance.ts';
+export { complianceGaps, complianceNotices, maxWorkingDays, type ComplianceGap, type ComplianceNotice } from './compliance.ts';

@@ -1,5 +1,6 @@
 import { londonDateOf, type IsoDate } from '../calendar/index.ts';
 import type { Channel, ComplaintStatus, Complaint, Outcome, RemedyType, StageResponse } from '../complaint/index.ts';
+import type { OmbudsmanOrderType } from '../ombudsman/ombudsman-case.ts';
 
 /**
  * What the reports need to know about one complaint, as plain data: London dates,
@@ -53,6 +54,14 @@ export interface ComplaintFacts {
   closedOn: IsoDate | null;
   remedies: { type: RemedyType; compensationPence: number; refundPence: number }[];
   ombudsmanDetermination: { on: IsoDate; findings: string[] } | null;
+  /** The Ombudsman's orders and recommendations: due date and the London date complied with. */
+  ombudsmanOrders: OrderFacts[];
+}
+
+export interface OrderFacts {
+  type: OmbudsmanOrderType;
+  dueDate: IsoDate | null;
+  completedOn: IsoDate | null;
 }
 
 /** All matters upheld: upheld; none: not upheld; anything else: partly upheld. */
@@ -124,5 +133,6 @@ export function factsOf(complaint: Complaint): ComplaintFacts {
     closedOn: complaint.closure ? londonDateOf(complaint.closure.at) : null,
     remedies: complaint.remedies.map((r) => ({ type: r.type, compensationPence: r.compensationPence, refundPence: r.refundPence })),
     ombudsmanDetermination: ombudsman.determination ? { on: londonDateOf(ombudsman.determination.at), findings: ombudsman.determination.findings } : null,
+    ombudsmanOrders: ombudsman.orders.map((o) => ({ type: o.type, dueDate: o.dueDate, completedOn: o.completedAt === null ? null : londonDateOf(o.completedAt) })),
   };
 }

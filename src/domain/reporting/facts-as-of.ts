@@ -32,5 +32,10 @@ export function factsAsOf(facts: readonly ComplaintFacts[], asOf: IsoDate): Comp
       withdrawnOn: by(f.withdrawnOn, f.withdrawnOn, asOf),
       closedOn: by(f.closedOn, f.closedOn, asOf),
       ombudsmanDetermination: by(f.ombudsmanDetermination, f.ombudsmanDetermination?.on, asOf),
+      // Orders are made by the determination; their compliance counts once it happened.
+      ombudsmanOrders:
+        f.ombudsmanDetermination !== null && f.ombudsmanDetermination.on <= asOf
+          ? f.ombudsmanOrders.map((o) => ({ ...o, completedOn: by(o.completedOn, o.completedOn, asOf) }))
+          : [],
     }));
 }

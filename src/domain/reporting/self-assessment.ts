@@ -3,6 +3,7 @@ import type { Stage } from '../complaint/index.ts';
 import { acknowledgementDue, codeDueDate, CODE_TIMESCALES, responseTimeliness } from './code-timescales.ts';
 import type { ComplaintFacts, StageFacts } from './complaint-facts.ts';
 import { within, type FinancialYear } from './periods.ts';
+import { ombudsmanFigures } from './ombudsman-figures.ts';
 import { percentage } from './stats.ts';
 
 /** One complaint checked against one provision; `undefined` from a check: not evidence for it this year. */
@@ -99,6 +100,15 @@ const refusalsExplained: Check = (f, { year }) => {
   return { ok, reason: ok ? `refused (${r.ground}) with reasons and the Ombudsman right` : `refused (${r.ground}) without reasons or the Ombudsman right` };
 };
 
+/** The Ombudsman's orders due in the year (by asOf): each complied with on or before its due date. */
+const ordersComplied: Check = (f, { year, asOf }) => {
+  const due = f.ombudsmanOrders.filter((o) => o.type === 'order' && o.dueDate !== null && within(o.dueDate, year) && o.dueDate < asOf);
+  if (due.length === 0) return undefined;
+  const late = due.filter((o) => o.completedOn === null || o.completedOn > o.dueDate!);
+  if (late.length === 0) return { ok: true, reason: `${due.length} Ombudsman order(s) complied with by the due date` };
+  return { ok: false, reason: late.map((o) => (o.completedOn === null ? `order due ${o.dueDate} not complied with` : `order due ${o.dueDate} complied with on ${o.completedOn}`)).join('; ') };
+};
+
 export const PROVISIONS: { id: string; code: string; requirement: string; check: Check }[] = [
   { id: 'stage_1_acknowledged_in_time', code: '§6.2', requirement: 'Stage 1 complaints acknowledged, defined and logged within 5 working days of receipt', check: acknowledgedInTime(1) },
   { id: 'stage_1_responded_in_time', code: '§6.3, §6.4', requirement: 'Stage 1 responses within 10 working days of the acknowledgement, or within an extension that kept the Code’s rules', check: respondedInTime(1) },
@@ -109,12 +119,14 @@ export const PROVISIONS: { id: string; code: string; requirement: string; check:
   { id: 'responses_complete', code: '§6.9, §6.19', requirement: 'Responses state the stage, the definition, a reasoned decision on each matter, remedies, outstanding actions and how to escalate', check: responsesComplete },
   { id: 'declines_explained', code: '§2 (exclusions)', requirement: 'Complaints not accepted are explained in writing with the right to take the decision to the Ombudsman; discretion considered for age', check: declinesExplained },
   { id: 'escalation_refusals_explained', code: '§2, domain §3', requirement: 'Refusals to escalate are on a listed ground, explained in writing with the Ombudsman right', check: refusalsExplained },
+  { id: 'ombudsman_orders_complied', code: 'Housing Ombudsman Scheme (orders)', requirement: "The Ombudsman's orders complied with by the date it set (evidence sent to it)", check: ordersComplied },
 ];
 
 export const SELF_ASSESSMENT_DEFINITIONS = [
   'Timescales are the Complaint Handling Code 2024’s, counted on the landlord’s working days; a step is evidence for the financial year its Code due date (before any extension) falls in.',
   'A step not taken counts as failing once its due date has passed (as of the report date) and the stage ran on; a stage stopped (declined, refused, withdrawn, closed) by the due date is not evidence.',
   'Extensions, declines and refusals are evidence for the year they were decided in; handlers for the year of the stage 2 acknowledgement; responses for the year they were sent.',
+  "Ombudsman orders are evidence for the year they fell due; the Ombudsman's figures count the determinations made in the year, one finding per issue, by finding and by service area.",
 ];
 
 /** The Code provisions that data can evidence, each with its compliance rate and the failing cases. */
@@ -132,7 +144,9 @@ export function selfAssessment(facts: readonly ComplaintFacts[], year: Financial
     const compliant = evidenced - failingCases.length;
     return { id, code, requirement, evidenced, compliant, ratePercentage: percentage(compliant, evidenced), failingCases };
   });
-  return { financialYear: { year: year.year, label: year.label, from: year.from, to: year.to }, asOf, provisions, definitions: SELF_ASSESSMENT_DEFINITIONS };
+  const determined = facts.filter((f) => f.ombudsmanDetermination !== null && within(f.ombudsmanDetermination.on, year));
+  const ombudsman = ombudsmanFigures(determined, asOf);
+  return { financialYear: { year: year.year, label: year.label, from: year.from, to: year.to }, asOf, provisions, ombudsman, definitions: SELF_ASSESSMENT_DEFINITIONS };
 }
 
 export type SelfAssessment = ReturnType<typeof selfAssessment>;

@@ -26,6 +26,7 @@ import { IsoDateSchema } from '../calendar/schemas.ts';
 import { ChannelSchema, DirectionSchema, Instant, literals, Nullable, OutcomeSchema, RemedyTypeSchema, StageSchema, Uuid } from './complaint-parts-schema.ts';
 import type { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts';
 import { closed, LongText, MAX_ITEMS, occurredAt, ShortText, TextList } from './intake-schemas.ts';
+import type { OmbudsmanBody } from './ombudsman-schemas.ts';
 
 export { LinkedComplaintBody, LogComplaintBody } from './intake-schemas.ts';
 export { ComplaintListResponse, ComplaintParams, ComplaintRefParams, EventListQuery, EventListResponse, ItemParams, ListComplaintsQuery } from './query-schemas.ts';
@@ -144,7 +145,6 @@ export const ReopenBody = body({ discretion: LongText({ description: 'why the la
 
 export const CompleteBody = body({});
 
-import { OmbudsmanBody } from './ombudsman-schemas.ts';
 export { CompleteOrderBody, OmbudsmanBody } from './ombudsman-schemas.ts';
 export { HazardStepBody, ReportHazardBody } from './hazard-schemas.ts';
 

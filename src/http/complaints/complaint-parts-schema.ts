@@ -11,7 +11,7 @@ import {
 } from '../../domain/complaint/index.ts';
 import { EXCLUSION_GROUNDS } from '../../domain/policy/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
-import { OmbudsmanFindingSchema, OmbudsmanOrderSchema } from './ombudsman-schemas.ts';
+import { OMBUDSMAN_FINDINGS, OMBUDSMAN_ORDER_TYPES } from '../../domain/ombudsman/ombudsman-case.ts';
 
 // The parts of the complaint aggregate (src/domain/complaint/complaint-parts.ts and
 // complaint-outcomes.ts) as response schemas, and the helpers the request schemas share.
@@ -192,6 +192,18 @@ export const EvidenceRequestSchema = Type.Object({
   description: text,
   dueDate: Nullable(Type.String({ format: 'date', description: "set by the Ombudsman's request; else the policy's ombudsmanEvidence timescale applies" })),
   providedAt: Nullable(Instant()),
+});
+
+export const OmbudsmanFindingSchema = literals(OMBUDSMAN_FINDINGS, { description: "the Ombudsman's finding on the issue" });
+
+export const OmbudsmanOrderSchema = Type.Object({
+  id: ItemId('o1, o2, …'),
+  type: literals(OMBUDSMAN_ORDER_TYPES),
+  description: text,
+  madeAt: Instant('when the determination made it'),
+  dueDate: Nullable(IsoDate),
+  evidence: Nullable(Type.String({ description: 'the evidence of compliance' })),
+  completedAt: Nullable(Instant()),
 });
 
 export const OmbudsmanRecordSchema = Type.Object({

@@ -35,7 +35,7 @@ export const HazardStepBody = Type.Union(
     ),
     step('summary_sent', {}, 'the written summary of the investigation was given to the resident'),
     step('made_safe', {}, 'the emergency action or relevant safety work was done'),
-    step('works_started', { onSite: Type.Optional(Type.Boolean({ default: true, description: 'false: steps taken to begin (an order, a booking); true: physically started' })), completionDueOn }, 'further works begun'),
+    step('works_started', { onSite: Type.Optional(Type.Boolean({ description: 'false: steps taken to begin (an order, a booking); true or omitted: physically started' })), completionDueOn }, 'further works begun'),
     step('works_completed', {}, 'the works were completed'),
     step('alternative_accommodation_offered', {}, 'suitable alternative accommodation was offered'),
   ],

@@ -62,7 +62,11 @@ const UrgencyBody = Type.Object(
 );
 
 const HazardBody = Type.Object(
-  { kind: literals(HAZARD_KINDS), description: LongText() },
+  {
+    kind: literals(HAZARD_KINDS, { description: "emergency: Awaab's Law 24-hour clocks; damp_and_mould and other: the significant-hazard clocks" }),
+    description: LongText(),
+    awareAt: Type.Optional(Nullable(Instant('when the landlord became aware of the hazard (its clocks start here); defaults to receivedAt'))),
+  },
   closed,
 );
 

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { OmbudsmanInput } from '../../domain/complaint/index.ts';
-import { OMBUDSMAN_FINDINGS, OMBUDSMAN_ORDER_TYPES, type OmbudsmanOrder } from '../../domain/ombudsman/ombudsman-case.ts';
+import { OMBUDSMAN_ORDER_TYPES, type OmbudsmanOrder } from '../../domain/ombudsman/ombudsman-case.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
-import { Instant, ItemId, literals, Nullable } from './complaint-parts-schema.ts';
+import { literals, Nullable, OmbudsmanFindingSchema, type OmbudsmanOrderSchema } from './complaint-parts-schema.ts';
 import { closed, LongText, MAX_ITEMS, occurredAt, ShortText, TextList } from './intake-schemas.ts';
 
 // The Ombudsman's case: POST /v1/complaints/{id}/ombudsman (one record per call, by kind),
@@ -11,7 +11,6 @@ import { closed, LongText, MAX_ITEMS, occurredAt, ShortText, TextList } from './
 const body = <P extends Parameters<typeof Type.Object>[0]>(properties: P) => Type.Object({ ...properties, occurredAt }, closed);
 const ItemRef = (description: string) => Type.String({ maxLength: 20, description });
 
-export const OmbudsmanFindingSchema = literals(OMBUDSMAN_FINDINGS, { description: "the Ombudsman's finding on the issue" });
 export const IssueFindingSchema = Type.Object({ issue: LongText({ description: 'the issue the Ombudsman investigated' }), finding: OmbudsmanFindingSchema }, closed);
 
 const OrderBody = Type.Object(
@@ -41,16 +40,6 @@ export const OmbudsmanBody = Type.Union(
 );
 
 export const CompleteOrderBody = body({ evidence: LongText({ description: 'the evidence of compliance sent to the Ombudsman' }) });
-
-export const OmbudsmanOrderSchema = Type.Object({
-  id: ItemId('o1, o2, …'),
-  type: literals(OMBUDSMAN_ORDER_TYPES),
-  description: Type.String(),
-  madeAt: Instant('when the determination made it'),
-  dueDate: Nullable(IsoDateSchema),
-  evidence: Nullable(Type.String({ description: 'the evidence of compliance' })),
-  completedAt: Nullable(Instant()),
-});
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Assert<T extends true> = T;

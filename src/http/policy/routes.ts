@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { londonDateOf, type CalendarFor } from '../../domain/calendar/index.ts';
 import type { Clock } from '../../domain/clock.ts';
-import { complianceGaps, policyVersionInForce, type PolicyPreset } from '../../domain/policy/index.ts';
+import { complianceGaps, complianceNotices, policyVersionInForce, type PolicyPreset } from '../../domain/policy/index.ts';
 import { changePolicy } from '../../store/change-policy.ts';
 import type { Db } from '../../store/database.ts';
 import { listPolicyVersions, type PolicyVersion } from '../../store/policy-versions.ts';
@@ -111,7 +111,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock; pre
       const version = wanted === undefined ? policyVersionInForce(versions, today) : versions.find((v) => v.version === wanted);
       if (!version) throw notFound(`Policy version ${wanted ?? 'in force'}`);
       const gaps = complianceGaps(version.policy);
-      return { version: version.version, compliant: gaps.length === 0, gaps };
+      return { version: version.version, compliant: gaps.length === 0, gaps, notices: complianceNotices(version.policy) };
     },
   );
 };

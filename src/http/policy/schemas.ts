@@ -49,6 +49,9 @@ export const ComplianceResponse = Type.Object({
       message: Type.String(),
     }),
   ),
+  notices: Type.Array(Type.Object({ rule: Type.String(), policyValue: Type.String(), message: Type.String() }), {
+    description: 'timescales the Code does not set but the policy should, for duties beside the complaint (e.g. ombudsman_evidence_missing); they do not affect compliant',
+  }),
 });
 
 export const VersionQuery = Type.Object(

@@ -43,6 +43,13 @@ export const OmbudsmanFiguresSchema = Type.Object(
   { description: 'what the Housing Ombudsman found on these complaints, and whether its orders were kept' },
 );
 
+const InformalFigures = Type.Object({
+  received: Type.Integer(),
+  resolved: Type.Integer(),
+  becameComplaints: Type.Integer({ description: 'how many became a stage 1 complaint' }),
+  open: Type.Integer({ description: 'neither resolved nor raised as a complaint, and not withdrawn' }),
+});
+
 export const PerformanceReportSchema = Type.Object({
   period: Type.Object({ from: IsoDateSchema, to: IsoDateSchema }),
   volumes: Type.Object({ received: Type.Integer(), byChannel: Tally, byCategory: Tally, byServiceArea: Tally }),
@@ -89,6 +96,10 @@ export const PerformanceReportSchema = Type.Object({
     }),
   ),
   definitions: Type.Array(Type.String()),
+  informal: Type.Object(
+    { informalResolutions: InformalFigures, supportRequests: InformalFigures },
+    { description: 'informal resolutions (first time fix) and support-service requests received in the period: not complaints, so in no other figure' },
+  ),
 });
 
 export const CSV_CONTENT_TYPE = 'text/csv';

@@ -2,6 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { TSM_MEASURES } from '../../domain/reporting/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
 import { NextCursor, PageQuery } from '../page-schemas.ts';
+import { OmbudsmanFiguresSchema } from './performance-schema.ts';
 
 // The regulator's measures (TSM CH01, CH02), their cases, and the Code self-assessment.
 
@@ -105,5 +106,6 @@ export const SelfAssessmentSchema = Type.Object({
       failingCases: Type.Array(Type.Object({ complaintId: Type.String({ format: 'uuid' }), reference: Type.String(), reason: Type.String() })),
     }),
   ),
+  ombudsman: { ...OmbudsmanFiguresSchema, description: "the Ombudsman's determinations made in the year: findings by finding and service area, and its orders complied with on time (overdue: as of asOf)" },
   definitions: Type.Array(Type.String()),
 });

@@ -26,6 +26,7 @@ export function someFacts(receivedOn: string, overrides: Partial<ComplaintFacts>
     closedOn: null,
     remedies: [],
     ombudsmanDetermination: null,
+    ombudsmanOrders: [],
     ...overrides,
   };
 }
