@@ -11,6 +11,7 @@ import * as imports from './20261201T2300-imports.ts';
 import * as instantDeadlinesAndAwaabsLaw from './20261202T0100-instant-deadlines-and-awaabs-law.ts';
 import * as policyEscalationRules from './20261202T0200-policy-escalation-rules.ts';
 import * as policyUntimedInformalStep from './20261202T0200-policy-untimed-informal-step.ts';
+import * as complaintInformalReportColumn from './20261202T0200-complaint-informal-report-column.ts';
 import * as personalData from './20261202T0300-personal-data.ts';
 import * as organisationConfigVersion from './20261202T0400-organisation-config-version.ts';
 import * as importEventsAndFailedUploads from './20261202T0500-import-events-and-failed-uploads.ts';
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '20261202T0100-instant-deadlines-and-awaabs-law': instantDeadlinesAndAwaabsLaw,
   '20261202T0200-policy-escalation-rules': policyEscalationRules,
   '20261202T0200-policy-untimed-informal-step': policyUntimedInformalStep,
+  '20261202T0200-complaint-informal-report-column': complaintInformalReportColumn,
   '20261202T0300-personal-data': personalData,
   '20261202T0400-organisation-config-version': organisationConfigVersion,
   '20261202T0500-import-events-and-failed-uploads': importEventsAndFailedUploads,

@@ -17,6 +17,7 @@ import {
 import type { Db } from './database.ts';
 import { findOrganisation, type Organisation } from './organisations.ts';
 import { factsForTsm, factsForYear, factsReceivedIn } from './report-queries.ts';
+import { informalFiguresIn } from './informal-report-queries.ts';
 import { listPolicyVersions } from './policy-versions.ts';
 
 // The report use cases: one organisation's facts from the store, its calendar and
@@ -69,7 +70,9 @@ export async function tsmCasesFor(deps: ReportDeps, organisationId: string, quer
 
 export async function performanceReportFor(deps: ReportDeps, organisationId: string, period: Period) {
   const { calendar } = await organisationOf(deps, organisationId);
-  return performanceReport(await factsReceivedIn(deps.db, organisationId, period), period, calendar);
+  const [facts, informal] = await Promise.all([factsReceivedIn(deps.db, organisationId, period), informalFiguresIn(deps.db, organisationId, period)]);
+  // Informal resolutions and support requests are not complaints: counted apart (issue 14).
+  return { ...performanceReport(facts, period, calendar), informal };
 }
 
 /** As the data stood at the end of `asOf`: anything recorded as happening later is left out, so the answer can be reproduced. */
