@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { complaintFromStored, type Complaint, type ComplaintEvent, type Deadline } from '../domain/complaint/index.ts';
 import type { Db } from './database.ts';
+import type { Database } from './schema.ts';
 
 // Reads for the complaint API: pages of complaints, their stored deadlines, their events.
 
@@ -85,24 +86,53 @@ export async function deadlinesOfComplaints(db: Db, organisationId: string, comp
     .orderBy('due_date')
     .orderBy('kind')
     .execute();
-  for (const r of rows) {
-    byComplaint.get(r.complaint_id)?.push({
-      kind: r.kind as Deadline['kind'],
-      stage: r.stage as Deadline['stage'],
-      ref: r.ref === '' ? null : r.ref,
-      owner: r.owner as Deadline['owner'],
-      countsFrom: { event: r.counts_from_event as Deadline['countsFrom']['event'], date: r.counts_from_date, ...(r.counts_from_at ? { at: r.counts_from_at.toISOString() } : {}) },
-      rule: r.rule,
-      dueDate: r.due_date,
-      dueAt: r.due_at?.toISOString() ?? null,
-      originalDueDate: r.original_due_date,
-      provisional: r.provisional,
-      metAt: r.met_at?.toISOString() ?? null,
-      metOn: r.met_on,
-      status: r.status as Deadline['status'],
-    });
-  }
+  for (const r of rows) byComplaint.get(r.complaint_id)?.push(deadlineOfRow(r));
   return byComplaint;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One complaint, by id or reference, with its deadlines (in deadlinesOfComplaints' order),
+ * in one statement: a row per deadline, the state carried on the first only.
+ */
+export async function findComplaintWithDeadlines(
+  db: Db,
+  organisationId: string,
+  idOrReference: string,
+): Promise<{ complaint: Complaint; deadlines: Deadline[] } | undefined> {
+  const key = UUID.test(idOrReference) ? sql`c.id = ${idOrReference}` : sql`c.reference = ${idOrReference}`;
+  const { rows } = await sql<Selectable<Database['complaint_deadlines']> & { state: unknown; n: number | null }>`
+    select case when d.n is null or d.n = 1 then c.state end as state, d.*
+    from complaints c
+    left join lateral (
+      select dd.*, row_number() over (order by dd.due_date, dd.kind) as n from complaint_deadlines dd
+      where dd.organisation_id = c.organisation_id and dd.complaint_id = c.id
+    ) d on true
+    where c.organisation_id = ${organisationId} and ${key}
+    order by d.n`.execute(db);
+  const first = rows[0];
+  if (!first) return undefined;
+  return { complaint: complaintFromStored(first.state), deadlines: rows.filter((r) => r.n !== null).map(deadlineOfRow) };
+}
+
+/** A complaint_deadlines row as the domain's Deadline. */
+export function deadlineOfRow(r: Selectable<Database['complaint_deadlines']>): Deadline {
+  return {
+    kind: r.kind as Deadline['kind'],
+    stage: r.stage as Deadline['stage'],
+    ref: r.ref === '' ? null : r.ref,
+    owner: r.owner as Deadline['owner'],
+    countsFrom: { event: r.counts_from_event as Deadline['countsFrom']['event'], date: r.counts_from_date, ...(r.counts_from_at ? { at: r.counts_from_at.toISOString() } : {}) },
+    rule: r.rule,
+    dueDate: r.due_date,
+    dueAt: r.due_at?.toISOString() ?? null,
+    originalDueDate: r.original_due_date,
+    provisional: r.provisional,
+    metAt: r.met_at?.toISOString() ?? null,
+    metOn: r.met_on,
+    status: r.status as Deadline['status'],
+  };
 }
 
 /** Where a page of a complaint's history ends: its events are ordered by these. */

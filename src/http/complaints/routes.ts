@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import { logNewComplaint, openLinkedNewComplaint } from '../../store/complaint-commands.ts';
-import { deadlinesOfComplaints, listComplaintEvents, listComplaints } from '../../store/complaint-queries.ts';
+import { deadlinesOfComplaints, findComplaintWithDeadlines, listComplaintEvents, listComplaints } from '../../store/complaint-queries.ts';
 import { findComplaint } from '../../store/complaints.ts';
 import { recordSensitiveReads } from '../../app/privacy/sensitive-reads.ts';
 import { principalOf } from '../auth.ts';
@@ -131,11 +131,11 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
     },
     async (request, reply) => {
       const { organisationId } = principalOf(request);
-      const complaint = await findComplaint(db, organisationId, request.params.idOrReference);
-      if (!complaint) throw notFound(`Complaint ${request.params.idOrReference}`);
+      const found = await findComplaintWithDeadlines(db, organisationId, request.params.idOrReference);
+      if (!found) throw notFound(`Complaint ${request.params.idOrReference}`);
+      const { complaint, deadlines } = found;
       await recordSensitiveReads(db, { organisationId, actor: principalOf(request).apiKeyId, now: clock(), complaints: [complaint], via: 'getComplaint' });
-      const deadlines = await deadlinesOfComplaints(db, organisationId, [complaint.id]);
-      return reply.header('etag', etagOf(complaint.version)).send(complaintView(complaint, deadlines.get(complaint.id) ?? [], clock()));
+      return reply.header('etag', etagOf(complaint.version)).send(complaintView(complaint, deadlines, clock()));
     },
   );
 
