@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { scopesGranting } from '../domain/access/scopes.ts';
 import { problemResponse } from './problem-schema.ts';
 
 type Responses = Record<string, unknown>;
@@ -64,9 +65,11 @@ export function registerRouteConventions(app: FastifyInstance): void {
     }
     if (scope) {
       add(401, 'No valid API key was given');
-      add(403, `The API key lacks the \`${scope}\` scope`);
-      schema.security = [{ apiKey: [scope] }];
-      schema.description = [schema.description, `Requires the \`${scope}\` scope.`].filter(Boolean).join('\n\n');
+      const also = scopesGranting(scope).slice(1).map((s) => `\`${s}\``);
+      const granting = `the \`${scope}\` scope${also.length ? ` (or ${also.join(', ')})` : ''}`;
+      add(403, `The API key lacks ${granting}`);
+      schema.security = scopesGranting(scope).map((s) => ({ apiKey: [s] }));
+      schema.description = [schema.description, `Requires ${granting}.`].filter(Boolean).join('\n\n');
     } else {
       // Said outright, so clients and linters know no key is needed (health checks).
       schema.security = [];

@@ -4,6 +4,7 @@ import { expireIdempotencyKeys } from '../store/idempotency.ts';
 import { autoCloseDue } from './auto-close.ts';
 import { recomputeChangedCalendars } from './calendar-changes.ts';
 import { recordDeadlineEventsForAll } from './deadline-events.ts';
+import { anonymiseDue } from './retention.ts';
 
 export interface SweepResult {
   /** Open complaints whose deadlines moved because their landlord's calendar changed. */
@@ -16,6 +17,10 @@ export interface SweepResult {
   organisationsSkipped: number;
   /** Idempotency keys past their retention, forgotten. */
   idempotencyKeysExpired: number;
+  /** Complaints anonymised by their landlord's retention schedule. */
+  anonymised: number;
+  /** Complaints due for anonymisation but under a legal hold. */
+  anonymisationHeld: number;
 }
 
 /**
@@ -30,6 +35,7 @@ export async function runSweep(db: Db, options: { now: Date; calendarFor: Calend
   const closing = await autoCloseDue(db, options);
   const events = await recordDeadlineEventsForAll(db, options);
   const idempotencyKeysExpired = await expireIdempotencyKeys(db, options.now);
+  const retention = await anonymiseDue(db, options);
   return {
     deadlinesRecomputed,
     autoClosed: closing.closed,
@@ -38,5 +44,7 @@ export async function runSweep(db: Db, options: { now: Date; calendarFor: Calend
     breached: events.breached,
     organisationsSkipped: events.skipped,
     idempotencyKeysExpired,
+    anonymised: retention.anonymised,
+    anonymisationHeld: retention.held,
   };
 }

@@ -29,7 +29,7 @@ t.test('the SLA sweep', async (t) => {
 
   const thursday = new Date('2026-12-10T07:00:00Z');
   const first = await runSweep(l.db, { now: thursday, calendarFor: l.calendarFor });
-  t.same(first, { deadlinesRecomputed: 0, autoClosed: 1, autoCloseRefused: 0, dueSoon: 2, breached: 1, organisationsSkipped: 0, idempotencyKeysExpired: 0 });
+  t.same(first, { deadlinesRecomputed: 0, autoClosed: 1, autoCloseRefused: 0, dueSoon: 2, breached: 1, organisationsSkipped: 0, idempotencyKeysExpired: 0, anonymised: 0, anonymisationHeld: 0 });
 
   await t.test('P auto-closed through the domain, by the sweep; Q, who came back, left open', async (t) => {
     const p = await l.get(`/v1/complaints/${ids.P}`);
@@ -54,8 +54,8 @@ t.test('the SLA sweep', async (t) => {
   });
 
   await t.test('idempotent: a second run at the same time, or later the same day, does nothing new', async (t) => {
-    t.same(await runSweep(l.db, { now: thursday, calendarFor: l.calendarFor }), { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 0, breached: 0, organisationsSkipped: 0, idempotencyKeysExpired: 0 });
-    t.same(await runSweep(l.db, { now: new Date('2026-12-10T16:00:00Z'), calendarFor: l.calendarFor }), { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 0, breached: 0, organisationsSkipped: 0, idempotencyKeysExpired: 0 });
+    t.same(await runSweep(l.db, { now: thursday, calendarFor: l.calendarFor }), { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 0, breached: 0, organisationsSkipped: 0, idempotencyKeysExpired: 0, anonymised: 0, anonymisationHeld: 0 });
+    t.same(await runSweep(l.db, { now: new Date('2026-12-10T16:00:00Z'), calendarFor: l.calendarFor }), { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 0, breached: 0, organisationsSkipped: 0, idempotencyKeysExpired: 0, anonymised: 0, anonymisationHeld: 0 });
     t.equal((await outbox()).length, 4);
     const closes = (await l.get(`/v1/complaints/${ids.P}/events`)).items.filter((e: { type: string }) => e.type === 'complaint.closed');
     t.equal(closes.length, 1);
@@ -65,7 +65,7 @@ t.test('the SLA sweep', async (t) => {
     // Fri 11 Dec: the next working day is Mon 14 Dec, and nothing falls due by then but S and R's decline letter
     // (Lumen: 10 wd from the request, Mon 30 Nov → Mon 14 Dec, while R is neither acknowledged nor declined).
     const friday = await runSweep(l.db, { now: new Date('2026-12-11T07:00:00Z'), calendarFor: l.calendarFor });
-    t.same(friday, { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 1, breached: 1, organisationsSkipped: 0, idempotencyKeysExpired: 0 });
+    t.same(friday, { deadlinesRecomputed: 0, autoClosed: 0, autoCloseRefused: 0, dueSoon: 1, breached: 1, organisationsSkipped: 0, idempotencyKeysExpired: 0, anonymised: 0, anonymisationHeld: 0 });
     t.same((await outbox()).filter((e) => e[0] === 'deadline.breached').sort(), [
       ['deadline.breached', 'R', '2026-12-07'],
       ['deadline.breached', 'T', '2026-12-10'],

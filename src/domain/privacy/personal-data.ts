@@ -125,5 +125,6 @@ export function personalValuesOf(complaint: Complaint, role: SubjectRole): Perso
 /** A complaint whose reads are recorded: vulnerability recorded, or flagged safeguarding (domain §6). */
 export function isSensitive(c: Complaint): boolean {
   const v = c.vulnerability;
-  return c.urgency.safeguarding || v.disabilityDisclosed || v.needs.length > 0 || v.reasonableAdjustments.length > 0;
+  const recorded = (values: readonly string[]) => values.some((x) => x !== ERASED);
+  return c.urgency.safeguarding || v.disabilityDisclosed || recorded(v.needs) || recorded(v.reasonableAdjustments);
 }

@@ -1,3 +1,7 @@
+import {
+  CHANNELS, CLOSURE_REASONS, COMPLAINT_STATUSES, ESCALATION_REFUSAL_GROUNDS, HAZARD_KINDS, OUTCOMES, REMEDY_TYPES,
+} from '../complaint/index.ts';
+import { EXCLUSION_GROUNDS } from '../policy/index.ts';
 import { ERASED } from './erasure-placeholder.ts';
 import type { PersonalValues } from './personal-data.ts';
 
@@ -7,7 +11,12 @@ import type { PersonalValues } from './personal-data.ts';
 // or inside a longer text when it is long enough not to be an ordinary word.
 
 const LONG_TEXT = 24;
-const ENUM_SHAPED = /^[a-z0-9_.]+$/;
+// The codes this service writes in its own JSON (a channel, a remedy type, a status…): never
+// the resident's words even when they wrote the same word, so never replaced in a copy.
+const CODES: ReadonlySet<string> = new Set<string>([
+  ...CHANNELS, ...COMPLAINT_STATUSES, ...REMEDY_TYPES, ...OUTCOMES, ...CLOSURE_REASONS, ...HAZARD_KINDS, ...ESCALATION_REFUSAL_GROUNDS, ...EXCLUSION_GROUNDS, 'inbound', 'outbound',
+]);
+const isCode = (value: string) => CODES.has(value) || /^[a-z0-9]+([_.][a-z0-9]+)+$/.test(value);
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Scrubber {
@@ -24,11 +33,15 @@ export function scrubberFor(values: PersonalValues, placeholder: string = ERASED
   const pattern = inside.length > 0 ? new RegExp(inside.map(escapeRegExp).join('|'), 'gi') : null;
   const all = searchableValues(values).sort((a, b) => b.length - a.length);
   const anywhere = all.length > 0 ? new RegExp(all.map(escapeRegExp).join('|'), 'gi') : null;
+  // A short free text copied inside a longer one (a record serialised into a CSV cell, a JSON
+  // string inside a string) is found as a whole delimited value: between quotes or separators.
+  const delimited = values.texts.filter((v) => v.length >= 3 && !isCode(v) && v.length < LONG_TEXT).sort((a, b) => b.length - a.length);
+  const cell = delimited.length > 0 ? new RegExp(`(?<=^|["',;\\t\\n])(?:${delimited.map(escapeRegExp).join('|')})(?=\\\\?["',;\\t\\r\\n]|$)`, 'gi') : null;
+  const cells = (value: string) => (cell ? value.replace(cell, placeholder) : value);
   const text = (value: string): string => {
     const key = value.trim().toLowerCase();
-    // An enum-shaped value (`apology`, `web_form`) is a code, never the resident's words, even when they wrote the same word.
-    if (identifiers.has(key) || (whole.has(key) && !ENUM_SHAPED.test(value))) return placeholder;
-    return pattern ? value.replace(pattern, placeholder) : value;
+    if (identifiers.has(key) || (whole.has(key) && !isCode(value))) return placeholder;
+    return cells(pattern ? value.replace(pattern, placeholder) : value);
   };
   const json = (value: unknown): unknown => {
     if (typeof value === 'string') return text(value);
@@ -39,7 +52,7 @@ export function scrubberFor(values: PersonalValues, placeholder: string = ERASED
   return {
     text,
     json: <T>(value: T) => json(value) as T,
-    everywhere: (value: string) => (anywhere ? value.replace(anywhere, placeholder) : value),
+    everywhere: (value: string) => cells(anywhere ? value.replace(anywhere, placeholder) : value),
   };
 }
 

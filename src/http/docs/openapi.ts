@@ -35,6 +35,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'webhooks', description: 'Subscriptions: events pushed, signed by Standard Webhooks 1.0, retried for 3 days' },
         { name: 'reports', description: "The regulator's measures (TSM CH01, CH02), the annual performance report and the Code self-assessment" },
         { name: 'imports', description: "Bulk import of a landlord's past complaints with their histories (NDJSON or CSV), its progress and rejections" },
+        { name: 'personal data', description: 'UK GDPR: find a person, export what is held on them, erase it, legal holds, and the access record' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

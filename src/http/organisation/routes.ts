@@ -4,6 +4,7 @@ import type { Clock } from '../../domain/clock.ts';
 import { assertValidSettings } from '../../domain/organisation/organisation-settings.ts';
 import type { Db } from '../../store/database.ts';
 import { changeOrganisation } from '../../app/organisation/change-organisation.ts';
+import { retentionView, type RetentionView } from '../../app/privacy/retention-view.ts';
 import { findOrganisation, type Organisation } from '../../store/organisations.ts';
 import { principalOf } from '../auth.ts';
 import { etagOf, staleVersion, versionsFromIfMatch } from '../etag.ts';
@@ -11,9 +12,9 @@ import { notFound } from '../http-problem.ts';
 import { problemResponse } from '../problem-schema.ts';
 import { IfMatchHeaders, OrganisationSchema, OrganisationSettingsBody } from './schemas.ts';
 
-export function organisationBody(o: Organisation) {
+export function organisationBody(o: Organisation, retention: RetentionView) {
   const { createdAt, updatedAt, ...rest } = o;
-  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+  return { ...rest, retention, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
 export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
@@ -26,7 +27,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Cloc
     async (request, reply) => {
       const organisation = await findOrganisation(db, principalOf(request).organisationId);
       if (!organisation) throw notFound('The organisation');
-      return reply.header('etag', etagOf(organisation.version)).send(organisationBody(organisation));
+      return reply.header('etag', etagOf(organisation.version)).send(organisationBody(organisation, await retentionView(db, organisation.id)));
     },
   );
 
@@ -50,7 +51,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Cloc
       const { organisationId, apiKeyId } = principalOf(request);
       const updated = await changeOrganisation(db, { organisationId, settings: request.body, expectedVersions: expected, now: clock(), actor: apiKeyId });
       if (updated === 'stale') throw staleVersion();
-      return reply.header('etag', etagOf(updated.version)).send(organisationBody(updated));
+      return reply.header('etag', etagOf(updated.version)).send(organisationBody(updated, await retentionView(db, updated.id)));
     },
   );
 };

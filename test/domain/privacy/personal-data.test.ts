@@ -63,3 +63,12 @@ t.test('legal holds', async (t) => {
   t.same(legalHoldsOn(withOrder, null, '2027-01-01').map((h) => h.code), ['ombudsman_case_open'], 'an order not yet complied with');
   t.same(legalHoldsOn(closed, { reason: 'court', setBy: 'k', setAt: '2026-01-01T00:00:00Z' }, '2027-01-01').map((h) => h.code), ['admin_hold']);
 });
+
+t.test('a short text is found as a whole value inside a serialised copy', async (t) => {
+  const scrub = scrubberFor({ identifiers: [], texts: ['asthma', 'phone'] });
+  t.equal(scrub.text('{""needs"":[""asthma""]}'), '{""needs"":[""[erased]""]}', 'a CSV cell holding JSON');
+  t.equal(scrub.text('{\\"needs\\":[\\"asthma\\"]}'), '{\\"needs\\":[\\"[erased]\\"]}', 'JSON in a JSON string');
+  t.equal(scrub.everywhere('1,asthma,2'), '1,[erased],2');
+  t.equal(scrub.text('asthmatic'), 'asthmatic', 'not inside a word');
+  t.equal(scrub.text('"phone"'), '"phone"', 'a code stays');
+});
