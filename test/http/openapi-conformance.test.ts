@@ -53,8 +53,13 @@ const COMMAND_BODIES: Record<string, object> = {
   withdraw: { reason: 'Sorted' }, close: { reason: 'stage_2_response' }, reopen: { discretion: 'The resident came back' },
   remedies: { type: 'apology', description: 'We apologise' }, actions: { description: 'Service the boiler', owner: 'repairs', dueDate: '2026-12-18' },
   'remedies/{itemId}/complete': {}, 'actions/{itemId}/complete': {}, ombudsman: { kind: 'referral', ombudsmanRef: 'HOS-1' },
+  'ombudsman/orders/{itemId}/complete': { evidence: 'Paid on 1 December' },
+  hazards: { kind: 'damp_and_mould', description: 'Mould in the bedroom', awareAt: '2026-11-23T09:00:00Z' },
+  'hazards/{itemId}/steps': { step: 'made_safe' },
 };
 const commandOf = (path: string) => path.replace('/v1/complaints/{id}/', '');
+/** A command on one item of the complaint, e.g. remedies/r1/complete, hazards/h1/steps, ombudsman/orders/o1/complete. */
+const ITEM_PATH = /^(remedies|actions|hazards|ombudsman\/orders)\/(\w+)\//;
 const commandPaths = operations.filter((o) => o.method === 'post' && commandOf(o.path) in COMMAND_BODIES).map((o) => o.path);
 
 t.test('the document is structurally sound OpenAPI 3.1 for client generators', async (t) => {
@@ -86,7 +91,7 @@ t.test('every route answers as the document says', async (t) => {
   const all = await aKey(db, ['complaints:read', 'complaints:write', 'intake:create', 'reports:read', 'admin']);
   const org = all.organisationId;
   const keyFor = new Map<string, Record<string, string>>();
-  for (const scope of ['complaints:read', 'complaints:write', 'intake:create', 'reports:read', 'admin'] as const) {
+  for (const scope of ['complaints:read', 'complaints:write', 'intake:create', 'reports:read', 'admin', 'privacy:manage'] as const) {
     keyFor.set(scope, (await aKey(db, [scope], org)).headers);
   }
   type Call = { params?: Record<string, string>; query?: string; body?: unknown; headers?: Record<string, string>; auth?: Record<string, string> | null; status?: number };
@@ -99,7 +104,7 @@ t.test('every route answers as the document says', async (t) => {
     return res;
   };
   const command = (t: Test, id: string, name: string, body: object, status = 200, headers: Record<string, string> = {}) =>
-    call(t, 'post', `/v1/complaints/{id}/${name.replace(/^(remedies|actions)\/\w+\//, '$1/{itemId}/')}`, { params: { id, itemId: name.split('/')[1] ?? '' }, body, status, headers });
+    call(t, 'post', `/v1/complaints/{id}/${name.replace(ITEM_PATH, '$1/{itemId}/')}`, { params: { id, itemId: ITEM_PATH.exec(name)?.[2] ?? '' }, body, status, headers });
 
   await t.test('security: secured operations refuse no key (401) and a key without their scope (403); the others answer without a key', async (t) => {
     for (const { method, path, op } of operations) {
@@ -129,7 +134,7 @@ t.test('every route answers as the document says', async (t) => {
 
   await t.test('ids: 404 for an unknown id, 400 for a malformed one', async (t) => {
     for (const { method, path } of operations.filter((o) => /\{id(OrReference)?\}/.test(o.path))) {
-      const body = COMMAND_BODIES[commandOf(path)] ?? (path.endsWith('linked-complaints') ? { receivedAt: '2026-11-23T09:00:00Z', description: 'x' } : undefined);
+      const body = COMMAND_BODIES[commandOf(path)] ?? (path.endsWith('linked-complaints') ? { receivedAt: '2026-11-23T09:00:00Z', description: 'x' } : path.endsWith('legal-hold') && method === 'put' ? { reason: 'A claim at court' } : undefined);
       await call(t, method, path, { body, status: 404 });
       if (path.includes('{id}')) await call(t, method, path, { params: { id: 'not-a-uuid' }, body, status: 400 });
     }
@@ -141,7 +146,7 @@ t.test('every route answers as the document says', async (t) => {
     await call(t, 'get', '/v1/api-keys', { status: 200 });
     await call(t, 'delete', '/v1/api-keys/{id}', { params: { id: created.id }, status: 200 });
     const current = await call(t, 'get', '/v1/organisation', { status: 200 });
-    const settings = Object.fromEntries(Object.entries(current.json()).filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt'].includes(k)));
+    const settings = Object.fromEntries(Object.entries(current.json()).filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt', 'retention'].includes(k)));
     const put = (body: object, ifMatch: string, status: number) => call(t, 'put', '/v1/organisation', { body, headers: { 'if-match': ifMatch }, status });
     await put({ ...settings, intakeOrigins: [ORIGIN] }, String(current.headers.etag), 200);
     await put(settings, String(current.headers.etag), 412);
@@ -196,6 +201,13 @@ t.test('every route answers as the document says', async (t) => {
     const stage2 = (await command(t, a, 'acknowledge-stage-2', { ...ack, handler: 'bob' })).json();
     await command(t, a, 'respond', respond(2, stage2.matters));
     await command(t, a, 'ombudsman', COMMAND_BODIES.ombudsman!);
+    await command(t, a, 'ombudsman', { kind: 'determination', issues: [{ issue: 'Repairs', finding: 'service_failure' }], orders: [{ description: 'Pay £100', dueDate: '2026-12-31' }] });
+    await command(t, a, 'ombudsman/orders/o1/complete', COMMAND_BODIES['ombudsman/orders/{itemId}/complete']!);
+    await command(t, a, 'ombudsman/orders/o9/complete', COMMAND_BODIES['ombudsman/orders/{itemId}/complete']!, 404);
+    await command(t, a, 'hazards', COMMAND_BODIES.hazards!);
+    await command(t, a, 'hazards/h1/steps', { step: 'investigated', finding: 'significant', safetyWorkNeeded: true, furtherWorksNeeded: true });
+    await command(t, a, 'hazards/h1/steps', COMMAND_BODIES['hazards/{itemId}/steps']!);
+    await command(t, a, 'hazards/h1/steps', { step: 'tidied_up' }, 400);
     await command(t, a, 'close', { reason: 'stage_2_response' });
 
     await command(t, b, 'consider-decline', COMMAND_BODIES['consider-decline']!);
@@ -293,6 +305,27 @@ t.test('every route answers as the document says', async (t) => {
     await call(t, 'get', '/v1/imports/{id}/rejections', { params: { id: started.id }, query: 'limit=10', status: 200 });
     await call(t, 'get', '/v1/imports/{id}/rejections', { params: { id: started.id }, headers: { accept: 'text/csv' }, status: 200 });
     await call(t, 'post', '/v1/imports', { body: '<x/>', headers: { 'content-type': 'application/xml' }, status: 415 });
+  });
+
+  await t.test('personal data: search, export, holds, erasure, retention, the access record', async (t) => {
+    const privacy = keyFor.get('privacy:manage')!;
+    const jo = { email: 'jo.resident@example.org' };
+    const mine: string = (await call(t, 'post', '/v1/complaints', { body: aComplaint({ externalRef: 'CRM-GDPR', complainant: { name: 'Jo Resident', ...jo } }), status: 201 })).json().id;
+    await call(t, 'post', '/v1/data-subjects/search', { auth: privacy, body: jo, headers: { 'idempotency-key': 'search-1' }, status: 200 });
+    await call(t, 'post', '/v1/data-subjects/search', { auth: privacy, body: { name: 'Jo Resident' }, status: 400 });
+    await call(t, 'post', '/v1/data-subjects/exports', { auth: privacy, body: jo, status: 201 });
+    await call(t, 'post', '/v1/data-subjects/erasures', { auth: privacy, body: jo, status: 409 });
+    await call(t, 'put', '/v1/complaints/{id}/legal-hold', { auth: privacy, params: { id: mine }, body: { reason: 'A claim at court' }, status: 200 });
+    await call(t, 'get', '/v1/complaints/{id}/legal-holds', { auth: privacy, params: { id: mine }, status: 200 });
+    await call(t, 'delete', '/v1/complaints/{id}/legal-hold', { auth: privacy, params: { id: mine }, status: 200 });
+    await command(t, mine, 'withdraw', COMMAND_BODIES.withdraw!);
+    await call(t, 'post', '/v1/data-subjects/erasures', { auth: privacy, body: jo, headers: { 'idempotency-key': 'erase-1' }, status: 201 });
+    await call(t, 'post', '/v1/data-subjects/erasures', { auth: privacy, body: jo, status: 422 });
+    await call(t, 'put', '/v1/organisation/retention', { body: { anonymiseAfterYears: 7 }, status: 200 });
+    await call(t, 'put', '/v1/organisation/retention', { body: { anonymiseAfterYears: 0 }, status: 400 });
+    const audit = (await call(t, 'get', '/v1/audit', { query: 'limit=1', status: 200 })).json();
+    await call(t, 'get', '/v1/audit', { query: `limit=1&cursor=${audit.nextCursor}&action=erasure`, status: 200 });
+    await call(t, 'get', '/v1/audit', { query: 'cursor=nonsense', status: 400 });
   });
 
   t.test('coverage: every operation answered with success at least once', async (t) => {
