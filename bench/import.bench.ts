@@ -3,8 +3,8 @@
 // Run: npm run bench:import [-- 20000]. Uses a fresh database on the server of
 // DATABASE_URL (default the local one), dropped afterwards. Prints the rate and the
 // process's memory, sampled every second, so a climb would show.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import pg from 'pg';
@@ -18,6 +18,30 @@ import { findImport } from '../src/store/imports.ts';
 import { migrateToLatest } from '../src/store/migrator.ts';
 
 const total = Number(process.argv[2] ?? 100_000);
+// IMPORT_WORKERS and IMPORT_BATCH: the job's workers (default 2) and lines per batch (default 250).
+const workers = Number(process.env.IMPORT_WORKERS ?? 2);
+const batchSize = Number(process.env.IMPORT_BATCH ?? 250);
+// IMPORT_BENCH_PROFILE=1: time spent waiting on each kind of statement (its first words).
+const profile = new Map<string, { n: number; ms: number }>();
+if (process.env.IMPORT_BENCH_PROFILE) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own `this` below
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text ?? '');
+    const key = text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 3).join(' ').slice(0, 40);
+    const t = performance.now();
+    const result = query.apply(this, args);
+    if (result instanceof Promise) {
+      void result.finally(() => {
+        const p = profile.get(key) ?? { n: 0, ms: 0 };
+        p.n++;
+        p.ms += performance.now() - t;
+        profile.set(key, p);
+      }).catch(() => {});
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
 const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `import_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: server });
@@ -25,8 +49,23 @@ await admin.connect();
 await admin.query(`create database ${name}`);
 const url = new URL(server);
 url.pathname = `/${name}`;
-const db = createPostgresDb(url.toString(), 4);
+const db = createPostgresDb(url.toString(), workers + 2);
 const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
+// CPU seconds used so far by this database's server processes (Linux /proc; 0 elsewhere):
+// unlike the wall clock, hardly moved by other work on a shared machine.
+async function backendCpuSeconds(database: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not on Linux, or the process is gone
+    }
+  }
+  return ticks / 100;
+}
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 try {
   await migrateToLatest(db);
@@ -73,8 +112,11 @@ try {
   const t0 = performance.now();
   const { id } = await receiveUpload(db, { organisationId: organisation.id, format: 'ndjson', dryRun: false, actor: 'bench', body: createReadStream(file), now: () => new Date() });
   const t1 = performance.now();
-  await processImports(db, { clock: () => new Date(), calendarFor: calendarCache(buildUkCalendars(loadBankHolidayFeed())), only: id });
+  const cpu0 = process.cpuUsage();
+  await processImports(db, { clock: () => new Date(), calendarFor: calendarCache(buildUkCalendars(loadBankHolidayFeed())), only: id, workers, batchSize });
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const pgCpu = await backendCpuSeconds(name);
   clearInterval(timer);
   const record = (await findImport(db, organisation.id, id))!;
   const events = await db.selectFrom('complaint_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -83,11 +125,16 @@ try {
   process.stdout.write(`${total} complaints, ${events.n} events; imported ${record.imported}, unchanged ${record.unchanged}, rejected ${record.rejected}\n`);
   process.stdout.write(`upload (stream to import_lines): ${upload.toFixed(1)} s (${(total / upload).toFixed(0)} lines/s)\n`);
   process.stdout.write(`replay and write: ${replay.toFixed(1)} s (${(total / replay).toFixed(0)} complaints/s); end to end ${(total / (upload + replay)).toFixed(0)} complaints/s\n`);
+  process.stdout.write(`PostgreSQL backends' cpu (upload and replay): ${pgCpu.toFixed(1)} s, ${((pgCpu / total) * 1e6).toFixed(0)} µs per complaint; node's ${(((cpu.user + cpu.system) / total)).toFixed(0)} µs per complaint\n`);
+  process.stdout.write(`node cpu during replay: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e3 / (t2 - t1)) * 100).toFixed(0)} % of one core); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   const sorted = [...samples].sort((a, b) => a - b);
   const quarter = samples.slice(0, Math.ceil(samples.length / 4));
   const last = samples.slice(-Math.ceil(samples.length / 4));
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   process.stdout.write(`rss: min ${mib(sorted[0] ?? 0)}, max ${mib(sorted.at(-1) ?? 0)}; first quarter avg ${mib(avg(quarter))}, last quarter avg ${mib(avg(last))} (${samples.length} samples)\n`);
+  for (const [key, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+    process.stdout.write(`  ${(p.ms / 1000).toFixed(2).padStart(7)} s ${String(p.n).padStart(7)}x  ${key}\n`);
+  }
 } finally {
   await db.destroy();
   await admin.query(`drop database if exists ${name}`);

@@ -5,7 +5,8 @@ import type { Db } from './database.ts';
 // store owns them (as event-tables.ts does for events).
 type Instant = ColumnType<Date, Date | string, Date | string>;
 
-export type ImportStatus = 'receiving' | 'queued' | 'processing' | 'done';
+/** `failed`: its upload was cut off (see failure_reason); nothing of it is processed. */
+export type ImportStatus = 'receiving' | 'queued' | 'processing' | 'done' | 'failed';
 /** `header`: a CSV file's first line, never a complaint. */
 export type LineState = 'pending' | 'imported' | 'unchanged' | 'rejected' | 'header';
 
@@ -24,6 +25,7 @@ export interface ImportsTable {
   updated_at: Instant;
   finished_at: Instant | null;
   lease_until: Instant | null;
+  failure_reason: string | null;
 }
 
 export interface ImportLinesTable {

@@ -17,17 +17,20 @@ export interface ImportRecord {
   rejected: number;
   createdAt: Date;
   finishedAt: Date | null;
+  /** Why a `failed` import failed. */
+  failureReason: string | null;
 }
 
-const COLUMNS = ['id', 'organisation_id', 'format', 'dry_run', 'status', 'lines_read', 'imported', 'unchanged', 'rejected', 'created_at', 'finished_at'] as const;
+const COLUMNS = ['id', 'organisation_id', 'format', 'dry_run', 'status', 'lines_read', 'imported', 'unchanged', 'rejected', 'created_at', 'finished_at', 'failure_reason'] as const;
 
 function toRecord(r: {
   id: string; organisation_id: string; format: 'ndjson' | 'csv'; dry_run: boolean; status: ImportStatus;
-  lines_read: number; imported: number; unchanged: number; rejected: number; created_at: Date; finished_at: Date | null;
+  lines_read: number; imported: number; unchanged: number; rejected: number; created_at: Date; finished_at: Date | null; failure_reason: string | null;
 }): ImportRecord {
   return {
     id: r.id, organisationId: r.organisation_id, format: r.format, dryRun: r.dry_run, status: r.status,
     linesRead: r.lines_read, imported: r.imported, unchanged: r.unchanged, rejected: r.rejected, createdAt: r.created_at, finishedAt: r.finished_at,
+    failureReason: r.failure_reason,
   };
 }
 
@@ -38,19 +41,56 @@ export async function createImport(db: Db, i: { id: string; organisationId: stri
     .execute();
 }
 
-/** One chunk of the upload, with the count read so far, in one statement pair. */
-export async function appendLines(db: Db, importId: string, lines: readonly { lineNo: number; content: string; header?: boolean }[]): Promise<void> {
-  if (lines.length === 0) return;
+/**
+ * One chunk of the upload (each line numbered by the file line it starts on), with the
+ * count of file lines read so far and the time, in one statement pair: an upload that
+ * stops moving it for long is taken for cut off (abandonStaleUploads).
+ */
+export async function appendLines(db: Db, importId: string, lines: readonly { lineNo: number; content: string; header?: boolean }[], linesRead: number, now: Date): Promise<void> {
   const t = withImportTables(db);
-  await t
-    .insertInto('import_lines')
-    .values(lines.map((l) => ({ import_id: importId, line_no: l.lineNo, content: l.content, ...(l.header ? { state: 'header' as const } : {}) }))).onConflict((oc) => oc.doNothing()).execute();
-  await t.updateTable('imports').set({ lines_read: lines.at(-1)!.lineNo }).where('id', '=', importId).execute();
+  if (lines.length > 0) {
+    await t
+      .insertInto('import_lines')
+      .values(lines.map((l) => ({ import_id: importId, line_no: l.lineNo, content: l.content, ...(l.header ? { state: 'header' as const } : {}) }))).onConflict((oc) => oc.doNothing()).execute();
+  }
+  await t.updateTable('imports').set({ lines_read: linesRead, updated_at: now }).where('id', '=', importId).execute();
 }
 
-/** The upload is complete: the lines may be processed. */
-export async function queueImport(db: Db, importId: string, now: Date): Promise<void> {
-  await withImportTables(db).updateTable('imports').set({ status: 'queued', updated_at: now }).where('id', '=', importId).where('status', '=', 'receiving').execute();
+/** The upload is complete: the lines may be processed. False when it was given up meanwhile. */
+export async function queueImport(db: Db, importId: string, now: Date): Promise<boolean> {
+  const result = await withImportTables(db).updateTable('imports').set({ status: 'queued', updated_at: now }).where('id', '=', importId).where('status', '=', 'receiving').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** An upload that did not arrive whole: `failed` with the reason; its lines are never processed. */
+export async function failUpload(db: Db, importId: string, reason: string, now: Date): Promise<void> {
+  await withImportTables(db)
+    .updateTable('imports')
+    .set({ status: 'failed', failure_reason: reason, finished_at: now, updated_at: now })
+    .where('id', '=', importId)
+    .where('status', '=', 'receiving')
+    .execute();
+}
+
+/**
+ * Uploads still `receiving` with nothing stored for `idleMs` (their instance died, or the
+ * connection hung): `failed`, in one statement, so several instances doing it at once
+ * fail each once. Returns how many.
+ */
+export async function abandonStaleUploads(db: Db, now: Date, idleMs: number): Promise<number> {
+  const minutes = Math.round(idleMs / 60_000);
+  const result = await withImportTables(db)
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      failure_reason: `upload_abandoned: nothing arrived for ${minutes >= 1 ? `${minutes} minute(s)` : `${Math.round(idleMs / 1000)} s`}; send the file again (lines imported before are unchanged)`,
+      finished_at: now,
+      updated_at: now,
+    })
+    .where('status', '=', 'receiving')
+    .where('updated_at', '<', new Date(now.getTime() - idleMs))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function findImport(db: Db, organisationId: string, id: string): Promise<ImportRecord | undefined> {
@@ -84,16 +124,38 @@ export async function renewLease(db: Db, importId: string, until: Date): Promise
   await withImportTables(db).updateTable('imports').set({ lease_until: until }).where('id', '=', importId).execute();
 }
 
-export async function pendingLines(db: Db, importId: string, limit: number): Promise<{ lineNo: number; content: string }[]> {
-  const rows = await withImportTables(db)
+/**
+ * Takes up to `limit` of the import's next pending lines for this transaction: their rows
+ * stay locked until it ends (its outcomes are written in it), and SKIP LOCKED lets other
+ * workers, of this instance or another, take the lines after them meanwhile. A worker
+ * that dies drops its locks with its transaction: the lines are pending again.
+ */
+export async function claimPendingLines(tx: Db, importId: string, limit: number): Promise<{ lineNo: number; content: string }[]> {
+  const rows = await withImportTables(tx)
     .selectFrom('import_lines')
     .select(['line_no', 'content'])
     .where('import_id', '=', importId)
     .where('state', '=', 'pending')
     .orderBy('line_no')
     .limit(limit)
+    .forUpdate()
+    .skipLocked()
     .execute();
   return rows.map((r) => ({ lineNo: r.line_no, content: r.content }));
+}
+
+/** One line, if still pending and nobody holds it (a failed batch's lines, retried one by one). */
+export async function claimLine(tx: Db, importId: string, lineNo: number): Promise<boolean> {
+  const row = await withImportTables(tx)
+    .selectFrom('import_lines')
+    .select('line_no')
+    .where('import_id', '=', importId)
+    .where('line_no', '=', lineNo)
+    .where('state', '=', 'pending')
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface LineOutcome {
@@ -132,8 +194,17 @@ export async function recordOutcomes(tx: Db, importId: string, outcomes: readonl
     .execute();
 }
 
-export async function finishImport(db: Db, importId: string, now: Date): Promise<void> {
-  await withImportTables(db).updateTable('imports').set({ status: 'done', finished_at: now, lease_until: null, updated_at: now }).where('id', '=', importId).execute();
+/** Done once no line is pending (another worker may still hold some); true for the caller that marked it. */
+export async function finishImport(db: Db, importId: string, now: Date): Promise<boolean> {
+  const t = withImportTables(db);
+  const result = await t
+    .updateTable('imports')
+    .set({ status: 'done', finished_at: now, lease_until: null, updated_at: now })
+    .where('id', '=', importId)
+    .where('status', '=', 'processing')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('import_lines').select('line_no').where('import_id', '=', importId).where('state', '=', 'pending'))))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** How each externalRef was imported before (its line's hash), and which are taken by complaints logged live. */

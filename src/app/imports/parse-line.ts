@@ -40,7 +40,7 @@ export function parseNdjsonLine(text: string): ImportLine {
   return importLineOf(value);
 }
 
-/** RFC 4180 fields of one record (a quoted field may hold commas and doubled quotes, not line breaks). */
+/** RFC 4180 fields of one record (a quoted field may hold commas, doubled quotes and line breaks: see csv-records.ts). */
 export function csvFields(text: string): string[] {
   const out: string[] = [];
   let i = 0;

@@ -20,6 +20,10 @@ export interface ImportRouteDeps {
   calendarFor: CalendarFor;
   /** How often this instance looks for imports to resume (a crashed worker's); 0 or unset: never (the server sets it). */
   importPollMs?: number;
+  /** How long an upload may store nothing before the job gives it up as `failed` (default 15 minutes). */
+  importUploadIdleMs?: number;
+  /** Batches of an import written at once (PostgreSQL with a pool of 3 or more; default 1). */
+  importWorkers?: number;
 }
 
 const FORMATS: Record<string, 'ndjson' | 'csv'> = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' };
@@ -43,7 +47,13 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
   const log = app.log;
   let running: Promise<unknown> | undefined;
   const work = (only?: string) => {
-    const job = processImports(deps.db, { clock: deps.clock, calendarFor: deps.calendarFor, ...(only ? { only } : {}) }).catch((err: unknown) => log.error({ err }, 'import job failed'));
+    const job = processImports(deps.db, {
+      clock: deps.clock,
+      calendarFor: deps.calendarFor,
+      ...(only ? { only } : {}),
+      ...(deps.importUploadIdleMs !== undefined ? { uploadIdleMs: deps.importUploadIdleMs } : {}),
+      ...(deps.importWorkers !== undefined ? { workers: deps.importWorkers } : {}),
+    }).catch((err: unknown) => log.error({ err }, 'import job failed'));
     running = job;
     return job;
   };
@@ -72,6 +82,7 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
         querystring: UploadQuery,
         response: {
           202: ImportSchema,
+          400: problemResponse('The upload was cut off before the end of the file: the import is failed'),
           415: problemResponse('Send Content-Type application/x-ndjson or text/csv'),
         },
       },
@@ -84,7 +95,7 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
       }
       // With no body at all no parser ran, so no Content-Type was checked: still a 415, not a NULL format (a 500).
       if (!format) throw new HttpProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the upload with Content-Type application/x-ndjson or text/csv');
-      const { id } = await receiveUpload(deps.db, {
+      const { id, complete } = await receiveUpload(deps.db, {
         organisationId,
         format,
         dryRun: (request.query as { dryRun?: string }).dryRun === 'true',
@@ -92,6 +103,8 @@ export const importRoutes: FastifyPluginAsync<ImportRouteDeps> = async (app, dep
         body: request.body as Readable,
         now: deps.clock,
       });
+      // Mostly nobody hears this (the client is gone), but a client that ended its body early does.
+      if (!complete) throw new HttpProblem(400, 'upload_incomplete', 'Bad request', `The upload did not arrive whole: import ${id} is failed and nothing of it is imported; send the file again`);
       void work(id);
       const record = (await findImport(deps.db, organisationId, id))!;
       return reply.code(202).send(view(record));

@@ -22,8 +22,8 @@ export const ImportSchema = Type.Object(
     id: Type.String({ format: 'uuid' }),
     format: Type.Union([Type.Literal('ndjson'), Type.Literal('csv')]),
     dryRun: Type.Boolean(),
-    status: Type.Union([Type.Literal('receiving'), Type.Literal('queued'), Type.Literal('processing'), Type.Literal('done')], {
-      description: 'receiving: the upload is streaming in (or was cut off); queued, processing, done',
+    status: Type.Union([Type.Literal('receiving'), Type.Literal('queued'), Type.Literal('processing'), Type.Literal('done'), Type.Literal('failed')], {
+      description: 'receiving: the upload is streaming in; queued, processing, done; failed: the upload was cut off (see failureReason), nothing of it is imported',
     }),
     linesRead: Type.Integer({ description: 'the last line number stored' }),
     imported: Type.Integer({ description: 'complaints created (with dryRun: that would be created)' }),
@@ -31,6 +31,7 @@ export const ImportSchema = Type.Object(
     rejected: Type.Integer({ description: 'lines refused: see /rejections' }),
     createdAt: Type.String({ format: 'date-time' }),
     finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    failureReason: Type.Union([Type.String(), Type.Null()], { description: 'why a failed import failed: upload_interrupted or upload_abandoned, and what happened' }),
   },
   { description: 'an import and its progress' },
 );
