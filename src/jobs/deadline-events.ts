@@ -35,6 +35,8 @@ export async function recordDeadlineEventsForAll(db: Db, options: { now: Date; c
       const yesterday = fromEpochDay(parseIsoDate(today) - 1);
       counts.dueSoon += await recordDeadlineEvents(tx, { ...base, type: 'deadline.due_soon', statuses: ['pending'], from: today, to: calendar.addWorkingDays(today, 1) });
       counts.breached += await recordDeadlineEvents(tx, { ...base, type: 'deadline.breached', statuses: ['pending'], from: '2000-01-01', to: yesterday });
+      // Deadlines in hours breach as soon as their due_at passes, on their due date too (the key keeps one event each).
+      counts.breached += await recordDeadlineEvents(tx, { ...base, type: 'deadline.breached', statuses: ['pending'], from: yesterday, to: today, dueAtBefore: options.now });
       const lookback = fromEpochDay(parseIsoDate(today) - MISSED_LOOKBACK_DAYS);
       counts.breached += await recordDeadlineEvents(tx, { ...base, type: 'deadline.breached', statuses: ['missed'], from: lookback, to: yesterday });
     });

@@ -9,7 +9,7 @@ export type OutboxEventType = 'deadline.due_soon' | 'deadline.breached' | 'compl
 
 const PAYLOAD = sql`jsonb_build_object(
   'reference', c.reference, 'kind', d.kind, 'stage', d.stage, 'ref', nullif(d.ref, ''),
-  'dueDate', d.due_date, 'handler', c.handler, 'serviceArea', c.service_area)`;
+  'dueDate', d.due_date, 'dueAt', d.due_at, 'handler', c.handler, 'serviceArea', c.service_area)`;
 
 // The public event's data: the complaint as every complaint event carries it, and the deadline.
 const PUBLIC_DATA = sql`jsonb_build_object(
@@ -18,11 +18,12 @@ const PUBLIC_DATA = sql`jsonb_build_object(
 
 /**
  * Records `type` for each of the landlord's deadlines in state `statuses` with a due date
- * in [from, to]; returns how many were new.
+ * in [from, to] (and, with `dueAtBefore`, only instant deadlines whose due_at is before
+ * it: Awaab's Law's 24 hours breach within the day); returns how many were new.
  */
 export async function recordDeadlineEvents(
   tx: Db,
-  q: { organisationId: string; type: OutboxEventType; statuses: readonly string[]; from: string; to: string; now: Date },
+  q: { organisationId: string; type: OutboxEventType; statuses: readonly string[]; from: string; to: string; now: Date; dueAtBefore?: Date },
 ): Promise<number> {
   // Each new outbox row becomes a public event in the same statement (so the same
   // transaction): the feed and webhooks see exactly the deadline events recorded here.
@@ -32,7 +33,7 @@ export async function recordDeadlineEvents(
       select d.organisation_id, ${q.type}, d.complaint_id, d.kind, d.ref, d.due_date, ${PAYLOAD}, ${q.now}, ${q.now}
       from complaint_deadlines d join complaints c on c.id = d.complaint_id and c.organisation_id = d.organisation_id
       where d.organisation_id = ${q.organisationId} and d.owner = 'landlord' and d.status in (${sql.join(q.statuses)})
-        and d.due_date >= ${q.from}::date and d.due_date <= ${q.to}::date
+        and d.due_date >= ${q.from}::date and d.due_date <= ${q.to}::date ${q.dueAtBefore ? sql`and d.due_at < ${q.dueAtBefore}` : sql``}
       on conflict do nothing
       returning id, organisation_id, type, complaint_id, payload, occurred_at, created_at)
     insert into events (id, organisation_id, type, complaint_id, occurred_at, created_at, data)

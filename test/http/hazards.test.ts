@@ -1,5 +1,7 @@
 import t from 'tap';
-import { aKey, buildTestApp, movableClock } from '../helpers/test-app.ts';
+import { calendarCache } from '../../src/domain/calendar/index.ts';
+import { recordDeadlineEventsForAll } from '../../src/jobs/deadline-events.ts';
+import { aKey, buildTestApp, movableClock, ukCalendars } from '../helpers/test-app.ts';
 
 // Awaab's Law over HTTP, on the real England and Wales calendar and a movable clock: a
 // complaint logged on Sat 24 Oct 2026 with an emergency hazard the landlord learnt of at
@@ -56,6 +58,17 @@ t.test("Awaab's Law hazard clocks beside the complaint's own deadlines", async (
     t.equal((await call('GET', '/v1/complaints?breached=true')).body.items.length, 1, 'the complaint list’s breached filter sees it');
     const before = await call('GET', '/v1/sla/breaches?asOf=2026-10-24');
     t.notOk(before.body.items.some((i: { kind: string }) => i.kind.startsWith('hazard_')), 'not breached as of the Saturday');
+  });
+
+  await t.test('the sweep records each hazard breach once, the day it happens', async (t) => {
+    const sweep = () => recordDeadlineEventsForAll(db, { now: clock(), calendarFor: calendarCache(ukCalendars) });
+    t.equal((await sweep()).breached, 2);
+    t.equal((await sweep()).breached, 0, 'again: nothing new');
+    const feed = (await call('GET', '/v1/events?types=deadline.breached')).body.items;
+    t.same(feed.map((e: { data: { change: { kind: string; dueAt: string } } }) => [e.data.change.kind, e.data.change.dueAt]).sort(), [
+      ['hazard_emergency_action', '2026-10-25T11:00:00+00:00'],
+      ['hazard_investigation', '2026-10-25T11:00:00+00:00'],
+    ]);
   });
 
   await t.test('a step dated with occurredAt: made safe an hour late is met late', async (t) => {

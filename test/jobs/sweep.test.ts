@@ -50,7 +50,7 @@ t.test('the SLA sweep', async (t) => {
     const [closedEvent] = await listOutboxEvents(l.db, l.crm.organisationId);
     t.match(closedEvent, { type: 'complaint.auto_closed', payload: { reference: 'CMP-2026-000001', windowEndedOn: '2026-12-09' } });
     const breach = (await listOutboxEvents(l.db, l.crm.organisationId)).find((e) => e.type === 'deadline.breached');
-    t.same(breach?.payload, { reference: 'CMP-2026-000003', kind: 'stage_1_acknowledgement', stage: 1, ref: null, dueDate: '2026-12-07', handler: null, serviceArea: null });
+    t.same(breach?.payload, { reference: 'CMP-2026-000003', kind: 'stage_1_acknowledgement', stage: 1, ref: null, dueDate: '2026-12-07', dueAt: null, handler: null, serviceArea: null });
   });
 
   await t.test('idempotent: a second run at the same time, or later the same day, does nothing new', async (t) => {

@@ -11,6 +11,9 @@ const DESCRIPTIONS: Record<PublicEventType, string> = {
   'complaint.decline_considered': 'A decline (or a refusal to escalate) is being considered; where the policy says so, the decline letter counts from it',
   'complaint.resolved_informally': 'An informal resolution or support request was resolved (it meets its deadline and closes it)',
   'complaint.became_complaint': 'A stage 1 complaint was raised from an informal resolution (which ends) or a support request (which carries on)',
+  'complaint.contact_restricted': "A contact restriction was recorded (reason, who decided, the channels still allowed, its review date); the complaint is still handled",
+  'complaint.contact_restriction_reviewed': 'A contact restriction was reviewed; with no next review date it ended',
+  'complaint.contact_restriction_ended': 'A contact restriction ended',
   'complaint.assigned': 'A handler was assigned',
   'complaint.contact_logged': 'A contact with the resident was logged',
   'complaint.matter_added': 'A matter was added to the complaint',
@@ -60,6 +63,7 @@ const ComplaintData = (change: TSchema) =>
 const Recorded = Type.Object({}, { additionalProperties: true, description: 'what the command recorded, as in GET /v1/complaints/{id}/events' });
 const DeadlineChange = Type.Object({
   kind: Type.String(), stage: nullable(Type.Integer()), ref: nullable(Type.String()), dueDate: Type.String({ format: 'date' }),
+  dueAt: Type.Optional(nullable(Type.String({ format: 'date-time', description: "the instant, for a deadline in hours (Awaab's Law)" }))),
   handler: nullable(Type.String()), serviceArea: nullable(Type.String()),
 });
 
