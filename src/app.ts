@@ -16,6 +16,7 @@ import { refuseUnstorableInput } from './http/unstorable-input.ts';
 import { answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import { trackAllowedMethods } from './http/allowed-methods.ts';
 import { complaintCommandRoutes } from './http/complaints/command-routes.ts';
+import { residentRestrictionRoutes } from './http/complaints/resident-restriction-routes.ts';
 import { COMPLAINT_SCHEMAS } from './http/complaints/complaint-schema.ts';
 import { complaintRoutes } from './http/complaints/routes.ts';
 import { eventRoutes } from './http/events/routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const complaintDeps = { db: deps.db, clock: deps.clock, calendarFor };
   await app.register(complaintRoutes, complaintDeps);
   await app.register(complaintCommandRoutes, complaintDeps);
+  await app.register(residentRestrictionRoutes, complaintDeps);
   await app.register(deadlineRoutes, complaintDeps);
   await app.register(slaRoutes, complaintDeps);
   await app.register(intakeRoutes, { ...complaintDeps, limits: deps.intakeLimits ?? { perKeyPerMinute: 120, perAddressPerMinute: 10 } });

@@ -18,6 +18,7 @@ import type { Db } from './database.ts';
 import { findOrganisation, type Organisation } from './organisations.ts';
 import { factsForTsm, factsForYear, factsReceivedIn } from './report-queries.ts';
 import { informalFiguresIn } from './informal-report-queries.ts';
+import { restrictionFiguresIn } from './restriction-report-queries.ts';
 import { listPolicyVersions } from './policy-versions.ts';
 
 // The report use cases: one organisation's facts from the store, its calendar and
@@ -70,9 +71,13 @@ export async function tsmCasesFor(deps: ReportDeps, organisationId: string, quer
 
 export async function performanceReportFor(deps: ReportDeps, organisationId: string, period: Period) {
   const { calendar } = await organisationOf(deps, organisationId);
-  const [facts, informal] = await Promise.all([factsReceivedIn(deps.db, organisationId, period), informalFiguresIn(deps.db, organisationId, period)]);
+  const [facts, informal, contactRestrictions] = await Promise.all([
+    factsReceivedIn(deps.db, organisationId, period),
+    informalFiguresIn(deps.db, organisationId, period),
+    restrictionFiguresIn(deps.db, organisationId, period),
+  ]);
   // Informal resolutions and support requests are not complaints: counted apart (issue 14).
-  return { ...performanceReport(facts, period, calendar), informal };
+  return { ...performanceReport(facts, period, calendar), informal, contactRestrictions };
 }
 
 /** As the data stood at the end of `asOf`: anything recorded as happening later is left out, so the answer can be reproduced. */

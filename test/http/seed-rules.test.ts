@@ -95,4 +95,33 @@ t.test('seed rules over HTTP', async (t) => {
     t.equal(considered.statusCode, 200);
     t.match(considered.json().declineConsiderations, [{ stage: 1, note: 'An ASB report?' }]);
   });
+
+  await t.test('Longhurst: a contact restriction by resident reference, on all their complaints; reviewed; counted', async (t) => {
+    const { call, log } = await landlord('seed-002-longhurst');
+    const one = await log('2027-03-01T10:00:00Z', { complainant: { name: 'Bo', residentRef: 'RES-9' } });
+    const two = await log('2027-03-01T11:00:00Z', { complainant: { name: 'Bo', residentRef: 'RES-9' } });
+    const body = {
+      reason: 'Abusive calls', decidedBy: 'Sam Senior', decidedByRole: 'head_of_service', allowedChannels: ['email'], startsOn: '2027-03-02', reviewOn: '2027-06-01',
+      residentToldInWritingAt: '2027-03-02T12:00:00Z', equalityActConsideration: 'Email suits the resident’s needs',
+    };
+    t.equal((await call('POST', '/v1/residents/RES-0/contact-restrictions', body, '2027-03-02T12:00:00Z')).statusCode, 404);
+    const made = await call('POST', '/v1/residents/RES-9/contact-restrictions', body, '2027-03-02T12:00:00Z');
+    t.equal(made.statusCode, 201, made.body.slice(0, 300));
+    t.same(made.json().items.map((i: { complaintId: string }) => i.complaintId), [one.id, two.id]);
+    const contact = await call('POST', `/v1/complaints/${one.id}/contacts`, { direction: 'inbound', channel: 'phone', summary: 'Called' }, '2027-03-03T10:00:00Z');
+    t.equal(contact.statusCode, 200, 'not refused');
+    t.same(contact.json().contacts[0].outsideRestrictions, ['cr1'], 'flagged');
+    t.match(contact.json().deadlines.find((d: { kind: string }) => d.kind === 'contact_restriction_review'), { ref: 'cr1', dueDate: '2027-06-01', status: 'pending' });
+    const reviewed = await call('POST', `/v1/complaints/${two.id}/contact-restrictions/cr1/review`, { outcome: 'Still needed', nextReviewOn: '2027-09-01' }, '2027-05-20T10:00:00Z');
+    t.equal(reviewed.statusCode, 200, reviewed.body.slice(0, 300));
+    const ended = await call('POST', `/v1/complaints/${two.id}/contact-restrictions/cr1/end`, { reason: 'Lifted' }, '2027-05-21T10:00:00Z');
+    t.match(ended.json().contactRestrictions[0], { endReason: 'Lifted' });
+    t.equal((await call('POST', `/v1/complaints/${two.id}/contact-restrictions/cr1/end`, { reason: 'again' })).statusCode, 409);
+    const partial = await call('POST', `/v1/complaints/${one.id}/contact-restrictions`, { ...body, equalityActConsideration: ' ' });
+    t.equal(partial.statusCode, 422);
+    const report = (await call('GET', '/v1/reports/performance?from=2027-03-01&to=2027-03-31')).json();
+    t.same(report.contactRestrictions, { started: 2, residents: 1, ended: 1 });
+    const events = (await call('GET', `/v1/complaints/${two.id}/events`)).json().items.map((e: { type: string }) => e.type);
+    t.same(events.slice(-3), ['complaint.contact_restricted', 'complaint.contact_restriction_reviewed', 'complaint.contact_restriction_ended']);
+  });
 });

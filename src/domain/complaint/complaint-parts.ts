@@ -89,6 +89,8 @@ export interface Contact {
   direction: 'inbound' | 'outbound';
   channel: Channel;
   summary: string;
+  /** Contact restrictions in force whose allowed channels exclude this one: flagged, never refused. */
+  outsideRestrictions?: string[];
 }
 
 export interface Extension {

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/index.ts';
+import type { ContactRestriction } from './contact-restriction.ts';
 import type { InformalRecord } from './informal.ts';
 import type { HazardCase } from '../hazards/hazard-case.ts';
 import type {
@@ -85,6 +86,8 @@ export interface Complaint {
   declineConsiderations?: DeclineConsideration[];
   /** Set on an informal resolution or a support request, which is not a complaint (informal.ts); absent or null on a complaint. */
   informal?: InformalRecord | null;
+  /** Contact restrictions for unacceptable behaviour (contact-restriction.ts); absent on complaints saved before them. */
+  contactRestrictions?: ContactRestriction[];
   withdrawal: Withdrawal | null;
   closure: Closure | null;
   reopenings: Reopening[];

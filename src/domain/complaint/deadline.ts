@@ -17,6 +17,8 @@ export const DEADLINE_KINDS = [
   // Informal records (informal.ts): Longhurst's first time fix, seed 003's support requests.
   'informal_resolution',
   'support_request_contact',
+  // A contact restriction's review date (ref: the restriction's id).
+  'contact_restriction_review',
   'ombudsman_order',
   // Awaab's Law (src/domain/hazards/awaabs-law.ts): ref is the hazard's id.
   'hazard_investigation',
@@ -39,7 +41,7 @@ export type DeadlineState = 'pending' | 'met' | 'met_late' | 'missed' | 'cancell
 /** As of a date. `expired` is a resident's window (escalation, auto-close) that ran out: not a landlord breach. */
 export type DeadlineStatus = 'pending' | 'met' | 'met_late' | 'breached' | 'expired' | 'cancelled';
 
-export type CountsFromEvent = ClockStart | 'remedy_offered' | 'action_agreed' | 'ombudsman_order_made' | 'hazard_aware' | 'hazard_investigated';
+export type CountsFromEvent = ClockStart | 'remedy_offered' | 'action_agreed' | 'ombudsman_order_made' | 'hazard_aware' | 'hazard_investigated' | 'contact_restriction_started';
 
 export interface Deadline {
   kind: DeadlineKind;

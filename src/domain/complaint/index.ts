@@ -11,6 +11,15 @@ export { acknowledge, acknowledgeStage2, type AcknowledgeInput } from './command
 export { assign, type AssignInput } from './commands/assign.ts';
 export { decline, type DeclineInput } from './commands/decline.ts';
 export { considerDecline, type ConsiderDeclineInput } from './commands/consider-decline.ts';
+export { SENIOR_ROLES, type ContactRestriction, type SeniorRole } from './contact-restriction.ts';
+export {
+  endContactRestriction,
+  restrictContact,
+  reviewContactRestriction,
+  type ContactRestrictionInput,
+  type EndRestrictionInput,
+  type ReviewRestrictionInput,
+} from './commands/contact-restrictions.ts';
 export { INFORMAL_KINDS, resolveInformally, type InformalKind, type InformalRecord, type ResolveInformallyInput } from './informal.ts';
 export { logContact, type LogContactInput } from './commands/contacts.ts';
 export {

@@ -1,5 +1,6 @@
 import { londonDateOf, type IsoDate } from '../calendar/index.ts';
 import { declineLetterDeadlines } from './decline-deadlines.ts';
+import { restrictionReviewDeadlines } from './restriction-deadlines.ts';
 import { deadline, timed, type Clocks, type Deadline } from './deadline.ts';
 
 function ownDueDate(clocks: Clocks, from: IsoDate, due: IsoDate, rule: string, event: 'remedy_offered' | 'action_agreed' | 'ombudsman_order_made') {
@@ -15,6 +16,7 @@ export function sideDeadlines(clocks: Clocks): Deadline[] {
   const { complaint, policy } = clocks;
   const out: Deadline[] = [];
   out.push(...declineLetterDeadlines(clocks));
+  out.push(...restrictionReviewDeadlines(clocks));
   for (const r of complaint.remedies) {
     if (r.dueDate === null) continue;
     const timing = ownDueDate(clocks, londonDateOf(r.offeredAt), r.dueDate, 'remedy.dueDate', 'remedy_offered');

@@ -33,6 +33,10 @@ export const TRANSITIONS = {
   decline: { from: ['received', 'stage_1_in_progress'], to: 'declined' },
   considerDecline: { from: ['received', 'stage_1_in_progress', 'escalation_requested'], to: 'unchanged' },
   resolveInformally: { from: ['received'], to: 'closed' },
+  // A restriction never stops a complaint from being handled, and outlives its closure until ended.
+  restrictContact: { from: ALL, to: 'unchanged' },
+  reviewContactRestriction: { from: ALL, to: 'unchanged' },
+  endContactRestriction: { from: ALL, to: 'unchanged' },
   assign: { from: ['received', 'stage_1_in_progress', 'stage_1_responded', 'escalation_requested', 'stage_2_in_progress'], to: 'unchanged' },
   logContact: { from: ALL, to: 'unchanged' },
   // Responded statuses are listed so the command can answer `response_already_sent` rather than a bare invalid_transition.
@@ -84,7 +88,17 @@ export function canApply(command: CommandName, status: ComplaintStatus, policy?:
 }
 
 /** Commands an informal record (src/domain/complaint/informal.ts) takes; the stage commands belong to the complaint raised from it. */
-const INFORMAL_COMMANDS: readonly CommandName[] = ['logContact', 'linkComplaint', 'resolveInformally', 'withdraw', 'assign', 'recordOmbudsman'];
+const INFORMAL_COMMANDS: readonly CommandName[] = [
+  'logContact',
+  'linkComplaint',
+  'resolveInformally',
+  'withdraw',
+  'assign',
+  'recordOmbudsman',
+  'restrictContact',
+  'reviewContactRestriction',
+  'endContactRestriction',
+];
 
 export function assertTransition(command: CommandName, complaint: Pick<Complaint, 'status' | 'informal'>, policy?: Pick<Policy, 'stage1' | 'stage2'>): void {
   if (complaint.informal != null && !INFORMAL_COMMANDS.includes(command)) {

@@ -1,7 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  CHANNELS,
   CLOSE_REASONS,
   ESCALATION_REFUSAL_GROUNDS,
+  SENIOR_ROLES,
   type AcknowledgeInput,
   type ActionInput,
   type AddMatterInput,
@@ -130,6 +132,23 @@ export const ConsiderDeclineBody = body(
   { note: Type.Optional(Nullable(LongText({ description: 'why a decline (or, at stage 2, a refusal to escalate) is considered' }))) },
   "the decline letter's clock starts here where the policy counts it from decline_considered",
 );
+
+const restriction = {
+  reason: LongText({ description: 'the reasons for the decision' }),
+  decidedBy: ShortText({ description: 'who decided' }),
+  decidedByRole: literals(SENIOR_ROLES, { description: 'a senior role decides' }),
+  allowedChannels: Type.Array(literals(CHANNELS), { minItems: 1, maxItems: CHANNELS.length, description: 'the channels the resident may still use; contacts on others are flagged, not refused' }),
+  startsOn: IsoDateSchema,
+  reviewOn: { ...IsoDateSchema, description: 'the review date: a deadline, breached when missed' },
+  residentToldInWritingAt: Instant('when the resident was told in writing, with the reasons and the review date'),
+  equalityActConsideration: LongText({ description: 'how the Equality Act 2010 was considered' }),
+};
+export const ContactRestrictionBody = body(restriction, 'every element is required; it never stops the complaint from being handled');
+export const ReviewRestrictionBody = body({
+  outcome: LongText({ description: 'what the review decided' }),
+  nextReviewOn: Type.Optional(Nullable({ ...IsoDateSchema, description: 'the next review date; null or absent ends the restriction with this review' })),
+});
+export const EndRestrictionBody = body({ reason: LongText({ description: 'why the restriction ends' }) });
 
 export const ResolveInformallyBody = body({ resolution: LongText({ description: 'how it was resolved' }) });
 

@@ -8,6 +8,7 @@ import {
   INFORMAL_KINDS,
   OUTCOMES,
   REMEDY_TYPES,
+  SENIOR_ROLES,
 } from '../../domain/complaint/index.ts';
 import { EXCLUSION_GROUNDS } from '../../domain/policy/index.ts';
 import { IsoDateSchema } from '../calendar/schemas.ts';
@@ -81,7 +82,30 @@ export const MatterSchema = Type.Object({ id: ItemId('m1, m2, …'), summary: te
 
 export const AcknowledgementSchema = Type.Object({ at: Instant(), definition: text, outcomesSought: Type.Array(text), handler: text });
 
-export const ContactSchema = Type.Object({ id: ItemId('c1, c2, …'), at: Instant(), direction: DirectionSchema, channel: ChannelSchema, summary: text });
+export const ContactSchema = Type.Object({
+  id: ItemId('c1, c2, …'),
+  at: Instant(),
+  direction: DirectionSchema,
+  channel: ChannelSchema,
+  summary: text,
+  outsideRestrictions: Type.Optional(Type.Array(Type.String(), { description: 'the contact restrictions in force whose allowed channels exclude this one: flagged, never refused' })),
+});
+
+export const ContactRestrictionSchema = Type.Object({
+  id: ItemId('cr1, cr2, …'),
+  reason: text,
+  decidedBy: text,
+  decidedByRole: literals(SENIOR_ROLES),
+  allowedChannels: Type.Array(ChannelSchema),
+  startsOn: IsoDate,
+  reviewOn: IsoDate,
+  residentToldInWritingAt: Instant(),
+  equalityActConsideration: text,
+  recordedAt: Instant(),
+  reviews: Type.Array(Type.Object({ at: Instant(), outcome: text, nextReviewOn: Nullable(IsoDate) })),
+  endedAt: Nullable(Instant()),
+  endReason: Nullable(text),
+});
 
 export const ExtensionSchema = Type.Object({
   stage: StageSchema,

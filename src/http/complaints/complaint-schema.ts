@@ -18,6 +18,7 @@ import {
   ComplaintStatusSchema,
   ContactSchema,
   DeclineConsiderationSchema,
+  ContactRestrictionSchema,
   InformalRecordSchema,
   DeclineSchema,
   EscalationRefusalSchema,
@@ -49,7 +50,7 @@ import { HazardCaseSchema } from './hazard-schemas.ts';
 
 // The domain has these as types only (no list to build from); the checks below keep them in step.
 const DEADLINE_STATUSES = ['pending', 'met', 'met_late', 'breached', 'expired', 'cancelled'] as const satisfies readonly DeadlineStatus[];
-const COUNTS_FROM = [...CLOCK_STARTS, 'remedy_offered', 'action_agreed', 'ombudsman_order_made', 'hazard_aware', 'hazard_investigated'] as const satisfies readonly CountsFromEvent[];
+const COUNTS_FROM = [...CLOCK_STARTS, 'remedy_offered', 'action_agreed', 'ombudsman_order_made', 'hazard_aware', 'hazard_investigated', 'contact_restriction_started'] as const satisfies readonly CountsFromEvent[];
 
 export const DeadlineSchema = Type.Object(
   {
@@ -117,6 +118,7 @@ export const ComplaintSchema = Type.Object(
     escalationRefusal: Nullable(EscalationRefusalSchema),
     decline: Nullable(DeclineSchema),
     informal: Type.Optional(Nullable(InformalRecordSchema)),
+    contactRestrictions: Type.Optional(Type.Array(ContactRestrictionSchema, { description: 'contact restrictions for unacceptable behaviour; a restriction never stops the complaint from being handled' })),
     declineConsiderations: Type.Optional(
       Type.Array(DeclineConsiderationSchema, { description: 'each time a decline (stage 1) or a refusal to escalate (stage 2) was considered: where the policy says so, the decline letter counts from it' }),
     ),

@@ -100,6 +100,10 @@ export const PerformanceReportSchema = Type.Object({
     { informalResolutions: InformalFigures, supportRequests: InformalFigures },
     { description: 'informal resolutions (first time fix) and support-service requests received in the period: not complaints, so in no other figure' },
   ),
+  contactRestrictions: Type.Object(
+    { started: Type.Integer(), residents: Type.Integer(), ended: Type.Integer() },
+    { description: 'contact restrictions for unacceptable behaviour that started in the period: one per complaint recorded on, the distinct residents, and how many have ended' },
+  ),
 });
 
 export const CSV_CONTENT_TYPE = 'text/csv';

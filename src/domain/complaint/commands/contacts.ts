@@ -2,6 +2,8 @@ import { asJson, begin, commit, type CommandContext, type CommandResult } from '
 import { CHANNELS, type Channel } from '../complaint-parts.ts';
 import type { Complaint } from '../complaint.ts';
 import { Missing, nextId, oneOf } from '../input-checks.ts';
+import { londonDateOf } from '../../calendar/index.ts';
+import { restrictionsExcluding } from '../contact-restriction.ts';
 
 export interface LogContactInput {
   direction: 'inbound' | 'outbound';
@@ -17,6 +19,7 @@ export function logContact(complaint: Complaint, input: LogContactInput, ctx: Co
   const missing = new Missing();
   missing.text(input.summary, 'summary');
   missing.throwIfAny('contact_incomplete', 'the contact');
-  const contact = { id: nextId('c', complaint.contacts), at, direction, channel, summary: input.summary.trim() };
+  const outside = restrictionsExcluding(complaint.contactRestrictions ?? [], channel, londonDateOf(at));
+  const contact = { id: nextId('c', complaint.contacts), at, direction, channel, summary: input.summary.trim(), ...(outside.length > 0 ? { outsideRestrictions: outside } : {}) };
   return commit({ ...complaint, contacts: [...complaint.contacts, contact] }, ctx, 'complaint.contact_logged', asJson(contact));
 }
