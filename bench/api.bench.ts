@@ -25,7 +25,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '8,16,32').split(',').map(Number);
 const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const load1 = () => loadavg()[0]!.toFixed(1);
+const load1 = () => (loadavg()[0] ?? 0).toFixed(1);
 
 // ---- the server process: compiled (npm run build) when the project has a build, else tsx.
 const compiled = existsSync('tsconfig.build.json');
@@ -38,7 +38,7 @@ function startServer(env: Record<string, string>): { child: ChildProcess; ready:
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   const ready = (async () => {
     const port = env.PORT!;
     for (let i = 0; i < 1200; i++) {
@@ -170,7 +170,7 @@ async function onPostgres(): Promise<void> {
     // A literal pgbench leaves alone: it would read any ":name" inside one as a variable, so
     // colons are written as Unicode escapes (parsed once, when the statement is prepared).
     const quoted = (text: string) => `U&'${text.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/:/g, '\\003A')}'`;
-    const lit = (v: unknown) => (v === null || v === undefined ? 'null' : quoted(v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+    const lit = (v: unknown) => (v === null || v === undefined ? 'null' : quoted(v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : JSON.stringify(v)));
     let n = 0;
     // Warm-up, and the rows the raw scripts copy.
     await httpLoad(base, key.secret, 8, 2, () => ({ method: 'POST', path: '/v1/complaints', body: aComplaint(n++) }));
