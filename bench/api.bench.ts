@@ -5,7 +5,8 @@
 // API then raw, at 8, 16 and 32 clients, for create, read and acknowledge. Then the embedded
 // PGlite default: create and read at 16 clients, and the server's RSS at rest.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api
-// BENCH_SECONDS (per run, default 5), BENCH_CLIENTS (default 8,16,32), BENCH_EMBEDDED=0 to skip it.
+// BENCH_SECONDS (per run, default 5), BENCH_CLIENTS (default 8,16,32), BENCH_EMBEDDED=0 to skip it,
+// BENCH_BUILD=0 to run the dist/ already built.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ const load1 = () => (loadavg()[0] ?? 0).toFixed(1);
 
 // ---- the server process: compiled (npm run build) when the project has a build, else tsx.
 const compiled = existsSync('tsconfig.build.json');
-if (compiled) execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (compiled && process.env.BENCH_BUILD !== '0') execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 function startServer(env: Record<string, string>): { child: ChildProcess; ready: Promise<string>; output: () => string } {
   const args = compiled ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
