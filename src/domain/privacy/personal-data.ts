@@ -72,8 +72,34 @@ function withoutComplainant(c: Complaint): Complaint {
       ...c.ombudsman,
       evidenceRequests: c.ombudsman.evidenceRequests.map((e) => ({ ...e, description: erased(e.description) })),
       determination: c.ombudsman.determination && { ...c.ombudsman.determination, orders: texts(c.ombudsman.determination.orders) },
+      orders: (c.ombudsman.orders ?? []).map((o) => ({ ...o, description: erased(o.description), evidence: erased(o.evidence) })),
     },
+    hazards: (c.hazards ?? []).map((h) => ({
+      ...h, description: erased(h.description), investigation: h.investigation && { ...h.investigation, notes: erased(h.investigation.notes) },
+    })),
+    ...(c.declineConsiderations ? { declineConsiderations: c.declineConsiderations.map((d) => ({ ...d, note: erased(d.note) })) } : {}),
+    ...withoutRestrictionText(c),
   };
+}
+
+/** Contact restrictions (unacceptable behaviour) say why, in words about the resident. */
+interface RestrictionText {
+  reason?: string;
+  equalityActConsideration?: string;
+  endReason?: string | null;
+  reviews?: { outcome?: string }[];
+}
+const restrictionsOf = (c: Complaint): RestrictionText[] => (c as { contactRestrictions?: RestrictionText[] }).contactRestrictions ?? [];
+
+function withoutRestrictionText(c: Complaint): Partial<Complaint> {
+  const restrictions = (c as { contactRestrictions?: RestrictionText[] }).contactRestrictions;
+  if (!restrictions) return {};
+  const contactRestrictions = restrictions.map((r) => ({
+    ...r, reason: erased(r.reason), equalityActConsideration: erased(r.equalityActConsideration), endReason: erased(r.endReason),
+    reviews: (r.reviews ?? []).map((v) => ({ ...v, outcome: erased(v.outcome) })),
+  }));
+  // Typed loosely: the restrictions' own type belongs to their feature; only their texts matter here.
+  return { contactRestrictions } as unknown as Partial<Complaint>;
 }
 
 /** The complaint with the subject's personal data replaced: all of it for the resident, the representative's own for a representative. */
@@ -116,6 +142,9 @@ export function personalValuesOf(complaint: Complaint, role: SubjectRole): Perso
       ...c.vulnerability.needs, ...c.vulnerability.reasonableAdjustments, ...c.outcomesSought, ...c.matters.map((m) => m.summary), ...c.contacts.map((x) => x.summary),
       ...c.remedies.map((r) => r.description), ...c.actions.map((a) => a.description), ...c.reopenings.map((r) => r.discretion),
       ...c.ombudsman.evidenceRequests.map((e) => e.description), ...(c.ombudsman.determination?.orders ?? []),
+      ...(c.ombudsman.orders ?? []).flatMap((o) => [o.description, o.evidence]), ...(c.hazards ?? []).flatMap((h) => [h.description, h.investigation?.notes]),
+      ...(c.declineConsiderations ?? []).map((d) => d.note),
+      ...restrictionsOf(c).flatMap((r) => [r.reason, r.equalityActConsideration, r.endReason, ...(r.reviews ?? []).map((v) => v.outcome)]),
       ...[c.acknowledgements.stage1, c.acknowledgements.stage2].flatMap((a) => (a ? [a.definition, ...a.outcomesSought] : [])),
       ...[c.responses.stage1, c.responses.stage2].flatMap((r) => (r ? [r.definition, ...r.decisions.map((d) => d.reasons)] : [])),
     ]),

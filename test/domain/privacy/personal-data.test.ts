@@ -1,4 +1,5 @@
 import t from 'tap';
+import type { Complaint } from '../../../src/domain/complaint/index.ts';
 import { addMonths } from '../../../src/domain/privacy/add-months.ts';
 import { legalHoldsOn } from '../../../src/domain/privacy/legal-holds.ts';
 import { anonymiseComplaint, personalValuesOf } from '../../../src/domain/privacy/personal-data.ts';
@@ -71,4 +72,20 @@ t.test('a short text is found as a whole value inside a serialised copy', async 
   t.equal(scrub.everywhere('1,asthma,2'), '1,[erased],2');
   t.equal(scrub.text('asthmatic'), 'asthmatic', 'not inside a word');
   t.equal(scrub.text('"phone"'), '"phone"', 'a code stays');
+});
+
+t.test('hazards, Ombudsman orders and contact restrictions lose their words, keep their dates', async (t) => {
+  const withMore = {
+    ...jane,
+    hazards: [{ ...({} as (typeof jane.hazards)[number]), id: 'h1', kind: 'damp_and_mould' as const, description: 'Mould over the cot', investigation: null, awareAt: '2026-12-01T09:00:00Z' }],
+    ombudsman: { ...jane.ombudsman, orders: [{ id: 'o1', type: 'order' as const, description: 'Pay Jane £200', madeAt: '2026-12-01T09:00:00Z', dueDate: '2027-01-01', evidence: 'Paid by BACS', completedAt: null }] },
+    contactRestrictions: [{ id: 'r1', reason: 'Shouted at staff', equalityActConsideration: 'Her anxiety was considered', startsOn: '2026-12-01', reviews: [{ outcome: 'Still needed', at: 'x', nextReviewOn: null }], endReason: null }],
+  };
+  // Loosely typed: the restrictions' type belongs to their own feature.
+  const asComplaint = withMore as unknown as Complaint;
+  const a = anonymiseComplaint(asComplaint, 'complainant') as unknown as typeof withMore;
+  t.match(a.hazards[0], { description: '[erased]', awareAt: '2026-12-01T09:00:00Z', kind: 'damp_and_mould' });
+  t.match(a.ombudsman.orders[0], { description: '[erased]', evidence: '[erased]', dueDate: '2027-01-01' });
+  t.match(a.contactRestrictions[0], { reason: '[erased]', equalityActConsideration: '[erased]', startsOn: '2026-12-01', reviews: [{ outcome: '[erased]' }], endReason: null });
+  t.ok(personalValuesOf(asComplaint, 'complainant').texts.includes('Shouted at staff'), 'and their words are searched for in copies');
 });
