@@ -43,6 +43,9 @@ t.test('a bad value stops start-up with one line naming the variable and what is
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud".*one of fatal, error, warn, info, debug, trace, silent/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL="mysql:\/\/x".*postgres:\/\//],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY="maybe"/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN="short".*at least 16 characters/],
+    [{ METRICS_PORT: '-1' }, /METRICS_PORT="-1"/],
+    [{ METRICS_SLA_INTERVAL_SECONDS: '0' }, /METRICS_SLA_INTERVAL_SECONDS="0"/],
   ];
   for (const [env, message] of cases) {
     try {
@@ -54,4 +57,9 @@ t.test('a bad value stops start-up with one line naming the variable and what is
       t.notMatch((err as Error).message, /\n/, 'one line');
     }
   }
+});
+
+t.test('metrics: on 127.0.0.1:9464 without a token, every 30 s for the SLA gauges', async (t) => {
+  t.same(loadConfig({}).metrics, { token: undefined, port: 9464, slaIntervalSeconds: 30 });
+  t.same(loadConfig({ METRICS_TOKEN: 'a-long-enough-token-123', METRICS_PORT: '0', METRICS_SLA_INTERVAL_SECONDS: '60' }).metrics, { token: 'a-long-enough-token-123', port: 0, slaIntervalSeconds: 60 });
 });

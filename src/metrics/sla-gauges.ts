@@ -35,9 +35,12 @@ export function slaGauges(registry: Registry, o: SlaGaugeOptions): void {
       "Landlord deadlines unmet and due from today to the 5th working day after it (the landlord's calendar), per organisation, kind and stage",
     ),
   };
-  const runs = new Counter({ name: 'complaints_sla_summary_runs_total', help: 'Times the SLA gauges were computed (their queries run), by result', labelNames: ['result'], registers: [registry] });
-  const computedAt = new Gauge({ name: 'complaints_sla_summary_timestamp_seconds', help: 'When the SLA gauges shown were computed (Unix time)', registers: [registry] });
-  const took = new Gauge({ name: 'complaints_sla_summary_duration_seconds', help: 'How long the last computation of the SLA gauges took', registers: [registry] });
+  // These wait for it too: prom-client reads every metric of a scrape concurrently.
+  const runs = new Counter({
+    name: 'complaints_sla_summary_runs_total', help: 'Times the SLA gauges were computed (their queries run), by result', labelNames: ['result'], registers: [registry], collect: () => fresh(),
+  });
+  const computedAt = new Gauge({ name: 'complaints_sla_summary_timestamp_seconds', help: 'When the SLA gauges shown were computed (Unix time)', registers: [registry], collect: () => fresh() });
+  const took = new Gauge({ name: 'complaints_sla_summary_duration_seconds', help: 'How long the last computation of the SLA gauges took', registers: [registry], collect: () => fresh() });
   for (const result of ['ok', 'failed']) runs.inc({ result }, 0);
 
   let last: { at: number; done: Promise<void> } | undefined;

@@ -104,7 +104,7 @@ t.test('without a token, /metrics is served only on 127.0.0.1 on its own port', 
   t.equal(res.status, 200);
   const samples = parse(await res.text());
   t.equal(value(samples, 'http_request_duration_seconds_count', { method: 'GET', route: '/healthz', status_code: '200' }), 1, 'requests timed by route pattern and status');
-  t.equal(value(samples, 'http_request_duration_seconds_count', { route: '/metrics', status_code: '404' }), 2);
+  t.equal(value(samples, 'http_request_duration_seconds_count', { route: 'unmatched', status_code: '404' }), 2, 'no route: one series, not one per URL');
   t.equal(value(samples, 'http_requests_in_flight'), 0);
   t.equal((await fetch(`http://127.0.0.1:${listener.port}/other`)).status, 404);
   await t.rejects(fetch(`http://[::1]:${listener.port}/metrics`), 'not on another address');

@@ -29,7 +29,7 @@ function expectNoProblems(t: Test, problems: string[], message: string): void {
 }
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-const PLACEHOLDERS: Record<string, string> = { id: NO_SUCH_ID, itemId: 'r1', idOrReference: 'CMP-2099-999999', deliveryId: NO_SUCH_ID };
+const PLACEHOLDERS: Record<string, string> = { id: NO_SUCH_ID, itemId: 'r1', idOrReference: 'CMP-2099-999999', deliveryId: NO_SUCH_ID, residentRef: 'RES-0' };
 const scopeOf = (description = '') => /Requires the `([a-z:]+)` scope/.exec(description)?.[1];
 const ORIGIN = 'https://www.riverside.example';
 
@@ -47,6 +47,13 @@ const COMMAND_BODIES: Record<string, object> = {
   acknowledge: ack, 'acknowledge-stage-2': { ...ack, handler: 'bob' }, assign: { handler: 'alice', stage: 1 },
   decline: { ground: 'already_considered', explanation: 'Considered in 2025', ombudsmanRightGiven: true },
   'consider-decline': { note: 'Possibly considered before' },
+  'resolve-informally': { resolution: 'Fixed on the spot' },
+  'contact-restrictions': {
+    reason: 'Abusive calls', decidedBy: 'Sam Senior', decidedByRole: 'head_of_service', allowedChannels: ['email'], startsOn: '2026-11-23', reviewOn: '2027-02-23',
+    residentToldInWritingAt: '2026-11-23T09:30:00Z', equalityActConsideration: 'Email suits the resident',
+  },
+  'contact-restrictions/{itemId}/review': { outcome: 'Still needed' },
+  'contact-restrictions/{itemId}/end': { reason: 'Lifted' },
   contacts: { direction: 'outbound', channel: 'phone', summary: 'Called the resident' }, matters: { summary: 'The boiler is noisy' },
   links: { complaintId: NO_SUCH_ID }, extend: { reason: 'Parts on order', newDueDate: '2026-12-31', residentToldAt: '2026-11-23T10:00:00Z', ombudsmanDetailsGiven: true },
   respond: respond(1, [{ id: 'm1' }]), escalate: {}, 'refuse-escalation': { ground: 'outside_policy_remit', explanation: 'Not ours', ombudsmanRightGiven: true },
@@ -233,6 +240,26 @@ t.test('every route answers as the document says', async (t) => {
     await call(t, 'get', '/v1/complaints', { query: 'limit=0', status: 400 });
   });
 
+  await t.test('seed rules (issue 14): informal records, contact restrictions, by resident', async (t) => {
+    // A landlord of its own on Longhurst's preset (first time fix), so the others' policy is untouched.
+    const longhurst = (await aKey(db, ['complaints:read', 'complaints:write', 'admin'])).headers;
+    await call(t, 'put', '/v1/policy', { auth: longhurst, body: { preset: 'seed-002-longhurst' }, status: 201 });
+    const fix = (await call(t, 'post', '/v1/complaints', { auth: longhurst, body: aComplaint({ externalRef: 'CRM-FIX', receivedAt: '2026-11-23T09:00:00Z', informal: 'informal_resolution', complainant: { name: 'Bo', residentRef: 'RES-1' } }), status: 201 })).json();
+    await call(t, 'post', '/v1/complaints/{id}/resolve-informally', { auth: longhurst, params: { id: fix.id }, body: { resolution: 'Fixed on the spot' }, status: 200 });
+    await call(t, 'post', '/v1/complaints/{id}/resolve-informally', { auth: longhurst, params: { id: fix.id }, body: { resolution: 'Again' }, status: 409 });
+    const restriction = {
+      reason: 'Abusive calls', decidedBy: 'Sam Senior', decidedByRole: 'head_of_service', allowedChannels: ['email'], startsOn: '2026-11-23', reviewOn: '2027-02-23',
+      residentToldInWritingAt: '2026-11-23T09:30:00Z', equalityActConsideration: 'Email suits the resident',
+    };
+    await call(t, 'post', '/v1/complaints/{id}/contact-restrictions', { auth: longhurst, params: { id: fix.id }, body: restriction, status: 200 });
+    await call(t, 'post', '/v1/complaints/{id}/contact-restrictions', { auth: longhurst, params: { id: fix.id }, body: { ...restriction, reason: ' ' }, status: 422 });
+    await call(t, 'post', '/v1/complaints/{id}/contact-restrictions/{itemId}/review', { auth: longhurst, params: { id: fix.id, itemId: 'cr1' }, body: { outcome: 'Still needed', nextReviewOn: '2027-05-24' }, status: 200 });
+    await call(t, 'post', '/v1/complaints/{id}/contact-restrictions/{itemId}/end', { auth: longhurst, params: { id: fix.id, itemId: 'cr1' }, body: { reason: 'Lifted' }, status: 200 });
+    await call(t, 'post', '/v1/complaints/{id}/contact-restrictions/{itemId}/end', { auth: longhurst, params: { id: fix.id, itemId: 'cr1' }, body: { reason: 'Again' }, status: 409 });
+    await call(t, 'post', '/v1/residents/{residentRef}/contact-restrictions', { auth: longhurst, params: { residentRef: 'RES-1' }, body: restriction, status: 201 });
+    await call(t, 'post', '/v1/residents/{residentRef}/contact-restrictions', { auth: longhurst, params: { residentRef: 'RES-404' }, body: restriction, status: 404 });
+  });
+
   await t.test('complaint commands: 409 when a rule refuses, 412 with a stale If-Match, 422 when incomplete or a key is reused', async (t) => {
     const fresh: string = (await call(t, 'post', '/v1/complaints', { body: aComplaint({ externalRef: 'CRM-4' }), status: 201 })).json().id;
     await command(t, fresh, 'escalate', {}, 409);
@@ -273,12 +300,16 @@ t.test('every route answers as the document says', async (t) => {
       ['/v1/reports/tsm/cases', 'year=2026&measure=CH01&stage=1', 'year=2026&measure=CH03&stage=1'],
       ['/v1/reports/performance', 'from=2026-04-01&to=2027-03-31', 'from=2026-04-01'],
       ['/v1/reports/self-assessment', 'year=2026', 'year=nope'],
+      ['/v1/reports/annual', 'year=2026', 'year=1999'],
     ] as const) {
       await call(t, 'get', path, { query: ok, status: 200 });
       await call(t, 'get', path, { query: bad, status: 400 });
     }
     await call(t, 'get', '/v1/reports/performance', { query: 'from=2026-04-01&to=2027-03-31', headers: { accept: 'text/csv' }, status: 200 });
     await call(t, 'get', '/v1/reports/performance', { query: 'from=2027-04-01&to=2026-03-31', status: 422 });
+    await call(t, 'get', '/v1/reports/annual', { query: 'year=2026', headers: { accept: 'text/html' }, status: 200 });
+    await call(t, 'put', '/v1/reports/self-assessment/commentary', { body: { year: 2026, provision: 'declines_explained', commentary: 'Checked by a team leader' }, status: 200 });
+    await call(t, 'put', '/v1/reports/self-assessment/commentary', { body: { year: 2026, provision: 'nope', commentary: '' }, status: 400 });
   });
 
   await t.test('events and webhooks', async (t) => {

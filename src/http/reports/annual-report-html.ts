@@ -55,6 +55,8 @@ function section(id: string, heading: string, body: string): string {
   return `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${heading}</h2>${body}</section>`;
 }
 
+const were = (n: number) => (n === 1 ? 'was' : 'were');
+
 const tallyRows = (path: string, items: readonly { value: string; count: number }[], total?: number) =>
   items.map((t, i) => [esc(label(t.value)), fig(`${path}.${i}.count`, t.count), ...(total === undefined ? [] : [esc(formatted(total === 0 ? null : Math.round((t.count / total) * 1000) / 10, 'percent'))])]);
 
@@ -76,7 +78,7 @@ function volumes(r: AnnualReport): string {
   return section(
     'volumes',
     'Complaints received',
-    `<p>We received ${fig('volumes.received', r.volumes.received)} complaints in ${esc(r.financialYear.label)}. ${fig('declines.count', r.declines.count)} were not accepted as complaints and ${fig('withdrawn', r.withdrawn)} were withdrawn; ${fig('escalation.escalated', r.escalation.escalated)} were escalated to stage 2.</p>` +
+    `<p>We received ${fig('volumes.received', r.volumes.received)} complaints in ${esc(r.financialYear.label)}. Of these, ${fig('declines.count', r.declines.count)} ${were(r.declines.count)} not accepted as complaints, ${fig('withdrawn', r.withdrawn)} ${were(r.withdrawn)} withdrawn and ${fig('escalation.escalated', r.escalation.escalated)} ${were(r.escalation.escalated)} escalated to stage 2.</p>` +
       figure(
         columnChart({ id: 'chart-volumes', title: 'Complaints received by month and channel', description }, { categories: r.volumes.byMonth.map((m) => MONTHS[Number(m.month.slice(5, 7)) - 1]!), series, stacked: true }),
         'Complaints received by month, stacked by the channel they came through.',
@@ -226,7 +228,12 @@ function learning(r: AnnualReport): string {
 function selfAssessment(r: AnnualReport): string {
   const rows = r.selfAssessment.provisions.map((p, i) => {
     const complies = p.complies === null ? '<span class="na">No evidence</span>' : `<strong class="${p.complies}">${p.complies === 'yes' ? 'Yes' : 'No'}</strong>`;
-    const evidence = `${fig(`selfAssessment.provisions.${i}.compliant`, p.compliant)} of ${fig(`selfAssessment.provisions.${i}.evidenced`, p.evidenced)} cases (${fig(`selfAssessment.provisions.${i}.ratePercentage`, p.ratePercentage, 'percent')}). ${esc(p.evidence)}`;
+    const failing = p.evidenced - p.compliant;
+    const evidence =
+      p.evidenced === 0
+        ? 'No case this year was evidence for it.'
+        : `${fig(`selfAssessment.provisions.${i}.compliant`, p.compliant)} of ${fig(`selfAssessment.provisions.${i}.evidenced`, p.evidenced)} cases met it (${fig(`selfAssessment.provisions.${i}.ratePercentage`, p.ratePercentage, 'percent')})` +
+          (failing > 0 ? `; ${esc(failing)} did not (the cases are listed by GET /v1/reports/self-assessment).` : '.');
     return `<tr><th scope="row">${esc(p.code)}</th><td>${esc(p.requirement)}</td><td>${complies}</td><td>${evidence}</td><td class="commentary">${p.commentary === null ? '<span class="na">None given</span>' : esc(p.commentary).replace(/\n/g, '<br>')}</td></tr>`;
   });
   return section(
