@@ -69,8 +69,26 @@ t.test('search, export, holds, erasure; the figures stay and no copy is left', a
   const k = await ok('POST', '/v1/complaints', { channel: 'phone', receivedAt: '2026-11-02T09:00:00Z', complainant: { name: JANE.name, phone: '+44 7700 900123' }, description: 'The fan is noisy' }, '2026-11-02T09:00:00Z');
   clock.set('2026-11-23T10:00:00Z');
 
+  // I: her complaint of March 2025 from the CRM's history, imported; and a line about her the import refused. Both lines are kept.
+  const at = (day: string) => `${day}T09:00:00Z`;
+  const imported = (ref: string, history: object[]) => JSON.stringify({
+    externalRef: ref, channel: 'letter', receivedAt: at('2025-03-03'), complainant: { name: JANE.name, phone: JANE.phone, address: JANE.address }, description: ACCOUNT, history,
+  });
+  const ackI = { command: 'acknowledge', occurredAt: at('2025-03-04'), definition: 'The mould', outcomesSought: ['Treat it'], handler: 'alice' };
+  const answered = [
+    ackI,
+    { command: 'respond', occurredAt: at('2025-03-14'), stage: 1, definition: 'The mould', decisions: [{ matterId: 'm1', outcome: 'upheld', reasons: 'Mould found' }], remedies: [], outstandingActions: [], escalationExplained: true },
+    { command: 'close', occurredAt: at('2025-03-17'), reason: 'resolved_at_stage_1' },
+  ];
+  const late = [ackI, { command: 'extend', occurredAt: at('2025-04-30'), reason: 'Survey', residentToldAt: at('2025-04-30'), ombudsmanDetailsGiven: true, newDueDate: '2025-05-14' }];
+  const upload = await app.inject({ method: 'POST', url: '/v1/imports', headers: { ...crm.headers, 'content-type': 'application/x-ndjson' }, payload: `${imported('IMP-J1', answered)}\n${imported('IMP-J2', late)}\n` });
+  t.equal(upload.statusCode, 202, upload.body);
+  for (let i = 0; i < 200 && (await ok('GET', `/v1/imports/${upload.json().id}`)).status !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
+  t.match(await ok('GET', `/v1/imports/${upload.json().id}`), { status: 'done', imported: 1, rejected: 1 });
+  const i = (await ok('GET', '/v1/complaints?limit=500')).items.find((c: { externalRef: string | null }) => c.externalRef === 'IMP-J1');
+
   const search = await ok('POST', '/v1/data-subjects/search', { phone: '07700900123' }, undefined, privacy.headers);
-  t.same(search.items.map((i: { reference: string; subject: string; matchedOn: string[] }) => [i.reference, i.subject, i.matchedOn]), [[j.reference, 'complainant', ['phone']], [k.reference, 'complainant', ['phone']]]);
+  t.same(search.items.map((h: { reference: string; subject: string; matchedOn: string[] }) => [h.reference, h.subject, h.matchedOn]), [i.reference, j.reference, k.reference].map((r) => [r, 'complainant', ['phone']]));
   const asRep = await ok('POST', '/v1/data-subjects/search', { name: ' robert  REPRISE', postcode: 'ls62qt' }, undefined, privacy.headers);
   t.same(asRep.items.map((i: { reference: string; subject: string }) => [i.reference, i.subject]), [[j.reference, 'representative']], 'a representative, by name and postcode');
   t.equal((await call('POST', '/v1/data-subjects/search', { name: JANE.name }, privacy.headers)).statusCode, 400, 'a name alone identifies nobody');
@@ -114,8 +132,10 @@ t.test('search, export, holds, erasure; the figures stay and no copy is left', a
   const erasure = await call('POST', '/v1/data-subjects/erasures', { phone: JANE.phone }, { ...privacy.headers, 'idempotency-key': 'erase-1' });
   t.equal(erasure.statusCode, 201, erasure.body);
   const erased = erasure.json();
-  t.same(erased.complaints.map((c: { reference: string; subject: string }) => [c.reference, c.subject]), [[j.reference, 'complainant'], [k.reference, 'complainant']]);
-  t.ok(erased.complaints[0].copies.idempotency_keys >= 1 && erased.complaints[0].copies.webhook_deliveries >= 3, `stored answers rewritten: ${JSON.stringify(erased.complaints[0].copies)}`);
+  t.same(erased.complaints.map((c: { reference: string; subject: string }) => [c.reference, c.subject]), [i.reference, j.reference, k.reference].map((r) => [r, 'complainant']));
+  t.ok(erased.complaints[0].copies.import_lines >= 1, `the import lines rewritten: ${JSON.stringify(erased.complaints[0].copies)}`);
+  const copies = (table: string) => erased.complaints.reduce((n: number, c: { copies: Record<string, number> }) => n + (c.copies[table] ?? 0), 0);
+  t.ok(copies('idempotency_keys') >= 1 && copies('webhook_deliveries') >= 3 && copies('events') >= 3, `copies rewritten: ${JSON.stringify(erased.complaints.map((c: { copies: object }) => c.copies))}`);
   const replay = await call('POST', '/v1/data-subjects/erasures', { phone: JANE.phone }, { ...privacy.headers, 'idempotency-key': 'erase-1' });
   t.equal(replay.headers['idempotent-replayed'], 'true');
   t.same(replay.json(), erased, 'a retry replays the answer');
