@@ -53,6 +53,7 @@ t.test('GET /v1/complaints/{id}/deadlines?explain=true', async (t) => {
         counted: ['2026-12-17', '2026-12-18', '2026-12-21', '2026-12-22', '2026-12-23'],
         skipped: [{ date: '2026-12-19', reason: 'weekend' }, { date: '2026-12-20', reason: 'weekend' }],
       },
+      hours: null,
       extensions: [],
       originalDueDate: '2026-12-23',
       dueDate: '2026-12-23',
