@@ -244,12 +244,12 @@ t.test('every route answers as the document says', async (t) => {
     // A landlord of its own on Longhurst's preset (first time fix), so the others' policy is untouched.
     const longhurst = (await aKey(db, ['complaints:read', 'complaints:write', 'admin'])).headers;
     await call(t, 'put', '/v1/policy', { auth: longhurst, body: { preset: 'seed-002-longhurst' }, status: 201 });
-    const fix = (await call(t, 'post', '/v1/complaints', { auth: longhurst, body: aComplaint({ externalRef: 'CRM-FIX', receivedAt: '2026-11-23T09:00:00Z', informal: 'informal_resolution', complainant: { name: 'Bo', residentRef: 'RES-1' } }), status: 201 })).json();
+    const fix = (await call(t, 'post', '/v1/complaints', { auth: longhurst, body: aComplaint({ externalRef: 'CRM-FIX', receivedAt: '2026-11-24T09:00:00Z', informal: 'informal_resolution', complainant: { name: 'Bo', residentRef: 'RES-1' } }), status: 201 })).json();
     await call(t, 'post', '/v1/complaints/{id}/resolve-informally', { auth: longhurst, params: { id: fix.id }, body: { resolution: 'Fixed on the spot' }, status: 200 });
     await call(t, 'post', '/v1/complaints/{id}/resolve-informally', { auth: longhurst, params: { id: fix.id }, body: { resolution: 'Again' }, status: 409 });
     const restriction = {
-      reason: 'Abusive calls', decidedBy: 'Sam Senior', decidedByRole: 'head_of_service', allowedChannels: ['email'], startsOn: '2026-11-23', reviewOn: '2027-02-23',
-      residentToldInWritingAt: '2026-11-23T09:30:00Z', equalityActConsideration: 'Email suits the resident',
+      reason: 'Abusive calls', decidedBy: 'Sam Senior', decidedByRole: 'head_of_service', allowedChannels: ['email'], startsOn: '2026-11-24', reviewOn: '2027-02-23',
+      residentToldInWritingAt: '2026-11-24T09:30:00Z', equalityActConsideration: 'Email suits the resident',
     };
     await call(t, 'post', '/v1/complaints/{id}/contact-restrictions', { auth: longhurst, params: { id: fix.id }, body: restriction, status: 200 });
     await call(t, 'post', '/v1/complaints/{id}/contact-restrictions', { auth: longhurst, params: { id: fix.id }, body: { ...restriction, reason: ' ' }, status: 422 });
