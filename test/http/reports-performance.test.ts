@@ -53,10 +53,10 @@ t.test('the performance report as JSON and CSV, and the self-assessment', async 
   });
   t.equal(report.monthly.length, 12, 'April 2025 to March 2026');
   const month = (m: string) => report.monthly.find((r: { month: string }) => r.month === m);
-  t.same(month('2025-04'), { month: '2025-04', received: 0, declined: 0, withdrawn: 0, stage1Responses: 0, escalated: 0 });
-  t.same(month('2025-05'), { month: '2025-05', received: 1, declined: 0, withdrawn: 0, stage1Responses: 1, escalated: 1 });
-  t.same(month('2025-06'), { month: '2025-06', received: 2, declined: 1, withdrawn: 1, stage1Responses: 0, escalated: 0 });
-  t.same(month('2026-03'), { month: '2026-03', received: 1, declined: 0, withdrawn: 0, stage1Responses: 1, escalated: 0 });
+  t.same(month('2025-04'), { month: '2025-04', received: 0, declined: 0, withdrawn: 0, stage1Responses: 0, escalated: 0, byChannel: [] });
+  t.same(month('2025-05'), { month: '2025-05', received: 1, declined: 0, withdrawn: 0, stage1Responses: 1, escalated: 1, byChannel: [{ value: 'email', count: 1 }] });
+  t.same(month('2025-06'), { month: '2025-06', received: 2, declined: 1, withdrawn: 1, stage1Responses: 0, escalated: 0, byChannel: [{ value: 'letter', count: 1 }, { value: 'phone', count: 1 }] });
+  t.same(month('2026-03'), { month: '2026-03', received: 1, declined: 0, withdrawn: 0, stage1Responses: 1, escalated: 0, byChannel: [{ value: 'web_form', count: 1 }] });
 
   const csv = await app.inject({ method: 'GET', url, headers: { ...crm.headers, accept: 'text/csv' } });
   t.equal(csv.statusCode, 200);
