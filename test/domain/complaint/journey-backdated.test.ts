@@ -115,6 +115,9 @@ class Replay {
 
 const stage2Ack = { definition: 'The boiler and the call back, reviewed', outcomesSought: ['Repair the boiler'], handler: 'bob' };
 
+/** A stage 2 request as the resident made it: in writing, with reasons, citing the policy's first criterion if it has any (Longhurst). */
+const appeal = (r: Replay) => ({ reason: 'Still broken', inWriting: true, criteria: r.policy.escalationRules.criteria.slice(0, 1) });
+
 /** Both stages, extensions, remedies, actions, closure, the Ombudsman's evidence request. */
 function fullJourney(r: Replay): Replay {
   r.log('2025-04-14T09:30:00+01:00');
@@ -123,7 +126,7 @@ function fullJourney(r: Replay): Replay {
   const remedy = { type: 'apology' as const, description: 'A written apology', dueDate: r.calendar.addWorkingDays('2025-05-20', 5) };
   const action = { description: 'Book the engineer', owner: 'repairs', dueDate: '2025-06-02' };
   r.run(respond, r.after(6), aResponse(r.complaint, { remedies: [remedy], outstandingActions: [action] }));
-  r.run(escalate, r.after(3), { reason: 'Still broken' });
+  r.run(escalate, r.after(3), appeal(r));
   r.run(acknowledgeStage2, r.after(2), stage2Ack);
   r.extendIfAllowed(5);
   r.run(respond, r.after(12), aResponse(r.complaint, { decisions: r.complaint.matters.map((m) => ({ matterId: m.id, outcome: 'partly_upheld' as const, reasons: 'Part fixed' })) }));
@@ -145,7 +148,7 @@ function quietJourney(r: Replay): Replay {
   else if (window !== undefined) r.run(close, new Date(`${r.calendar.addWorkingDays(window.dueDate, 1)}T10:00:00Z`), { reason: 'no_escalation_within_window' });
   else r.run(close, r.after(1), { reason: 'resolved_at_stage_1' });
   r.run(reopen, r.after(5), { discretion: 'The resident was in hospital' });
-  r.run(escalate, r.after(1), {});
+  r.run(escalate, r.after(1), appeal(r));
   return r.run(acknowledgeStage2, r.after(2), stage2Ack);
 }
 

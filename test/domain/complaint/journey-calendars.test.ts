@@ -18,7 +18,8 @@ t.test('seed 002 (Longhurst) across Easter 2027 (Good Friday 26 March, Easter Mo
   // Window: one month after Thu 8 Apr is Sat 8 May → next working day Mon 10 May (3 May was the holiday).
   t.match(s.deadline('escalation_window'), { dueDate: '2027-05-10', countsFrom: { event: 'stage_1_response', date: '2027-04-08' } });
   t.match(errorOf(() => s.attempt(escalate, '2027-05-11T09:00:00+01:00', {})), { code: 'escalation_window_passed' });
-  s.run(escalate, '2027-05-10T09:00:00+01:00', {});
+  // The appeal "in writing", with reasons, citing one of the criteria (seed 002, 'Stage 2 – Appeal Review').
+  s.run(escalate, '2027-05-10T09:00:00+01:00', { reason: 'The dates are wrong', inWriting: true, criteria: ['response_factually_inaccurate'] });
   // Stage 2 contact: Tue 11 (1), Wed 12 May (2).
   t.equal(s.deadline('stage_2_acknowledgement').dueDate, '2027-05-12');
   // Stage 2 response: 20 wd from Mon 10 May: 11-14 (4), 17-21 (9), 24-28 (14), [Mon 31 May spring bank holiday],
