@@ -13,6 +13,7 @@ import * as policyEscalationRules from './20261202T0200-policy-escalation-rules.
 import * as policyUntimedInformalStep from './20261202T0200-policy-untimed-informal-step.ts';
 import * as complaintInformalReportColumn from './20261202T0200-complaint-informal-report-column.ts';
 import * as personalData from './20261202T0300-personal-data.ts';
+import * as subjectKeys from './20261202T0300-subject-keys.ts';
 import * as organisationConfigVersion from './20261202T0400-organisation-config-version.ts';
 import * as importEventsAndFailedUploads from './20261202T0500-import-events-and-failed-uploads.ts';
 import * as selfAssessmentCommentary from './20261202T0600-self-assessment-commentary.ts';
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '20261202T0200-policy-untimed-informal-step': policyUntimedInformalStep,
   '20261202T0200-complaint-informal-report-column': complaintInformalReportColumn,
   '20261202T0300-personal-data': personalData,
+  '20261202T0300-subject-keys': subjectKeys,
   '20261202T0400-organisation-config-version': organisationConfigVersion,
   '20261202T0500-import-events-and-failed-uploads': importEventsAndFailedUploads,
   '20261202T0600-self-assessment-commentary': selfAssessmentCommentary,

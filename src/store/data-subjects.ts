@@ -4,10 +4,9 @@ import type { AdminHold } from '../domain/privacy/legal-holds.ts';
 import type { SubjectCriteria } from '../domain/privacy/subject-match.ts';
 import type { Db } from './database.ts';
 
-// The complaints that may mention a person, found in the landlord's complaints' state by
-// the same normalisation the domain's matchSubject applies (which then says how each
-// matched). No index: a subject access request is rare, and an expression index on the
-// state would cost every complaint write.
+// The complaints that may mention a person, found by the normalised keys PostgreSQL keeps
+// beside each complaint's state (the same normalisation as the domain's matchSubject, which
+// then confirms and says how each matched).
 
 export interface StoredComplaint {
   complaint: Complaint;
@@ -15,28 +14,26 @@ export interface StoredComplaint {
   legalHold: AdminHold | null;
 }
 
-const field = (path: string) => sql.raw(`(c.state #>> '{${path}}')`);
-const ref = (path: string) => sql`upper(regexp_replace(${field(path)}, '\\s', '', 'g'))`;
-const name = (path: string) => sql`lower(regexp_replace(btrim(${field(path)}), '\\s+', ' ', 'g'))`;
+/** The keys the generated `subject_keys` column holds (migration 20261202T0300-subject-keys), for normalised criteria. */
+function keysOf(criteria: SubjectCriteria): string[] {
+  return [
+    ...(criteria.email ? [`e:${criteria.email}`] : []),
+    ...(criteria.phone ? [`p:${criteria.phone}`] : []),
+    ...(criteria.tenancyRef ? [`t:${criteria.tenancyRef}`] : []),
+    ...(criteria.name && criteria.postcode ? [`n:${criteria.name}|${criteria.postcode}`] : []),
+  ];
+}
 
 export async function findSubjectCandidates(db: Db, organisationId: string, criteria: SubjectCriteria, forUpdate = false): Promise<StoredComplaint[]> {
-  const any = [
-    ...(criteria.email ? [sql`lower(btrim(${field('complainant,email')})) = ${criteria.email}`] : []),
-    ...(criteria.phone ? [sql`regexp_replace(regexp_replace(${field('complainant,phone')}, '\\D', '', 'g'), '^44', '0') = ${criteria.phone}`] : []),
-    ...(criteria.tenancyRef ? [sql`${ref('complainant,tenancyRef')} = ${criteria.tenancyRef}`] : []),
-    ...(criteria.name && criteria.postcode
-      ? [sql`(strpos(${ref('complainant,address')}, ${criteria.postcode}) > 0 and (${name('complainant,name')} = ${criteria.name} or ${name('representative,name')} = ${criteria.name}))`]
-      : []),
-  ];
-  if (any.length === 0) return [];
+  const keys = keysOf(criteria);
+  if (keys.length === 0) return [];
   const { rows } = await sql<{ state: Complaint; anonymised_at: Date | null; legal_hold: AdminHold | null }>`
     select c.state, c.anonymised_at, c.legal_hold from complaints c
-    where c.organisation_id = ${organisationId} and (${sql.join(any, sql` or `)})
+    where c.organisation_id = ${organisationId} and c.subject_keys && ${sql.val(keys)}::text[]
     order by c.received_at, c.id ${forUpdate ? sql`for update` : sql``}`.execute(db);
   return rows.map((r) => ({ complaint: r.state, anonymisedAt: r.anonymised_at, legalHold: r.legal_hold }));
 }
 
-/** The complaint with its privacy columns; its row locked to the transaction's end unless `lock` is false. */
 export async function lockStoredComplaint(tx: Db, organisationId: string, id: string, lock = true): Promise<StoredComplaint | undefined> {
   const { rows } = await sql<{ state: Complaint; anonymised_at: Date | null; legal_hold: AdminHold | null }>`
     select c.state, c.anonymised_at, c.legal_hold from complaints c where c.organisation_id = ${organisationId} and c.id = ${id} ${lock ? sql`for update` : sql``}`.execute(tx);
