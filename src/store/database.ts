@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connectionIsBroken } from './database-unavailable.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
+import { seedFromTemplate } from './pglite-template.ts';
 import { preparedQuery } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
@@ -146,13 +147,27 @@ export function withStatementTimeout<T>(db: Db, timeoutMs: number, run: (db: Db)
   });
 }
 
+// PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory and
+// are touched as they fill: most of the embedded server's resident memory. The files are
+// still cached by the operating system, so 16 MB costs little for one process's load.
+// shared_buffers takes effect at the next start, so a data directory carries it in
+// postgresql.auto.conf (the build's template already does; an older directory from here on).
+const PGLITE_SHARED_BUFFERS = '16MB';
+
+async function limitPgliteSharedBuffers(pglite: PGlite): Promise<void> {
+  const current = (await pglite.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]?.shared_buffers;
+  if (current !== PGLITE_SHARED_BUFFERS) await pglite.exec(`alter system set shared_buffers = '${PGLITE_SHARED_BUFFERS}'`);
+}
+
 /** An embedded PGlite database; `dataDir` undefined keeps it in memory (tests). */
-export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
+export async function createPgliteDb(dataDir: string | undefined, options: { fromTemplate?: boolean } = {}): Promise<Db> {
+  if (dataDir && options.fromTemplate !== false) seedFromTemplate(dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
   });
+  if (dataDir) await limitPgliteSharedBuffers(pglite);
   return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
 }
 
