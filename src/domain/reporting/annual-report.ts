@@ -63,6 +63,19 @@ function orderCompliance(ombudsman: object): { orders: OrderTally; recommendatio
   return typeof o.orders === 'object' && typeof o.recommendations === 'object' ? { orders: o.orders, recommendations: o.recommendations } : null;
 }
 
+export interface InformalTally {
+  received: number;
+  resolved: number;
+  becameComplaints: number;
+  open: number;
+}
+
+/** Informal resolutions and support requests (not complaints), where the performance report counts them. */
+function informalFigures(performance: object): { informalResolutions: InformalTally; supportRequests: InformalTally } | null {
+  const i = (performance as { informal?: { informalResolutions?: InformalTally; supportRequests?: InformalTally } }).informal;
+  return i?.informalResolutions && i.supportRequests ? { informalResolutions: i.informalResolutions, supportRequests: i.supportRequests } : null;
+}
+
 const stageRate = (s: { responses: number; withinTimescale: number; percentage: number | null }) => ({
   responses: s.responses,
   withinTimescale: s.withinTimescale,
@@ -102,6 +115,7 @@ export function annualReport(i: AnnualReportInputs) {
     extensions: p.extensions,
     declines: p.declines,
     withdrawn: p.withdrawn,
+    informal: informalFigures(p),
     escalation: p.escalation,
     remedies: p.remedies,
     ombudsman: {

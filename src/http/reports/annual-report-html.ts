@@ -84,7 +84,17 @@ function volumes(r: AnnualReport): string {
         'Complaints received by month, stacked by the channel they came through.',
         table('Complaints received by month and channel', ['Month', ...channels.map((c) => esc(label(c))), 'Total'], monthRows),
       ) +
-      table('Complaints received by channel', ['Channel', 'Complaints', 'Share'], tallyRows('volumes.byChannel', r.volumes.byChannel, r.volumes.received)),
+      table('Complaints received by channel', ['Channel', 'Complaints', 'Share'], tallyRows('volumes.byChannel', r.volumes.byChannel, r.volumes.received)) +
+      (r.informal === null
+        ? ''
+        : table(
+            'Dealt with informally (not complaints, so in no other figure)',
+            ['', 'Received', 'Resolved', 'Became complaints', 'Open'],
+            (['informalResolutions', 'supportRequests'] as const).map((k) => [
+              k === 'informalResolutions' ? 'Informal resolutions' : 'Support requests',
+              ...(['received', 'resolved', 'becameComplaints', 'open'] as const).map((f) => fig(`informal.${k}.${f}`, r.informal![k][f])),
+            ]),
+          )),
   );
 }
 

@@ -18,6 +18,7 @@ const Volume = Type.Object({ received: Type.Integer(), per1000Homes: Nullable(Ty
 const StageVolume = Type.Object({ current: Volume, previous: Volume });
 const Outcomes = Type.Object(Object.fromEntries(OUTCOMES.map((o) => [o, Type.Integer()])));
 const OrderTally = Type.Object({ total: Type.Integer(), compliedOnTime: Type.Integer(), compliedLate: Type.Integer(), outstanding: Type.Integer(), overdue: Type.Integer() });
+const Informal = Type.Object({ received: Type.Integer(), resolved: Type.Integer(), becameComplaints: Type.Integer(), open: Type.Integer() });
 const ProvisionId = Type.Union(PROVISIONS.map((p) => Type.Literal(p.id)), { description: 'a self-assessment provision id, as GET /v1/reports/self-assessment lists' });
 
 export const AnnualReportQuery = Type.Object(
@@ -50,6 +51,9 @@ export const AnnualReportSchema = Type.Object({
   extensions: PerformanceReportSchema.properties.extensions,
   declines: PerformanceReportSchema.properties.declines,
   withdrawn: Type.Integer(),
+  informal: Nullable(
+    Type.Object({ informalResolutions: Informal, supportRequests: Informal }, { description: 'dealt with informally or as support requests: not complaints, so in no other figure' }),
+  ),
   escalation: PerformanceReportSchema.properties.escalation,
   remedies: PerformanceReportSchema.properties.remedies,
   ombudsman: Type.Object({
