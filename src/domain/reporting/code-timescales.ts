@@ -81,11 +81,29 @@ export interface ResponseTimeliness {
   reason: string;
 }
 
-/** How a response sent on `sentOn` stands against the Code; undefined before the acknowledgement. */
+/**
+ * The day the Code's response clock starts (§6.3, §6.11: the acknowledgement). A stage answered
+ * with no acknowledgement (a frontline stage) is given the most the Code allows: the clock starts
+ * on the day the acknowledgement was due. Undefined while an unacknowledged stage is unanswered.
+ */
+function responseClockStart(facts: StageFacts, stage: Stage, calendar: WorkingDayCalendar): { on: IsoDate; note: string } | undefined {
+  if (facts.acknowledgedOn !== null) return { on: facts.acknowledgedOn, note: '' };
+  if (facts.respondedOn === null) return undefined;
+  const on = acknowledgementDue(facts, stage, calendar);
+  return { on, note: ` (no acknowledgement: counted from ${on}, the day the Code's acknowledgement was due)` };
+}
+
+/** How a response sent on `sentOn` stands against the Code; undefined while an unacknowledged stage is unanswered. */
 export function responseTimeliness(facts: StageFacts, stage: Stage, calendar: WorkingDayCalendar, sentOn: IsoDate): ResponseTimeliness | undefined {
-  if (facts.acknowledgedOn === null) return undefined;
-  const dueDate = codeDueDate(facts.acknowledgedOn, CODE_TIMESCALES[stage === 1 ? 'stage1' : 'stage2'].respond, calendar);
+  const start = responseClockStart(facts, stage, calendar);
+  if (start === undefined) return undefined;
+  const dueDate = codeDueDate(start.on, CODE_TIMESCALES[stage === 1 ? 'stage1' : 'stage2'].respond, calendar);
   const extensions = checkExtensions(facts, dueDate, stage, calendar);
+  const timing = judge(dueDate, extensions, sentOn);
+  return { ...timing, reason: timing.reason + start.note };
+}
+
+function judge(dueDate: IsoDate, extensions: ExtensionCheck, sentOn: IsoDate): ResponseTimeliness {
   if (sentOn <= dueDate) return { dueDate, extensions, verdict: 'within_timescale', reason: `sent ${sentOn}, due ${dueDate}` };
   const { extendedTo, problems } = extensions;
   if (extendedTo !== null && sentOn <= extendedTo) {

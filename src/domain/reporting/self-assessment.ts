@@ -40,6 +40,10 @@ function acknowledgedInTime(stage: Stage): Check {
     if (s === null || (stage === 1 ? f.decline : f.escalationRefusal)) return undefined;
     const due = acknowledgementDue(s, stage, calendar);
     if (!within(due, year)) return undefined;
+    if (s.acknowledgedOn === null && s.respondedOn !== null) {
+      // A frontline stage: the response itself is the resident's first answer.
+      return { ok: s.respondedOn <= due, reason: `answered ${s.respondedOn} with no acknowledgement, which was due ${due}` };
+    }
     if (s.acknowledgedOn === null) return notTaken(f, stage, due, 'acknowledgement', asOf);
     return { ok: s.acknowledgedOn <= due, reason: `acknowledged ${s.acknowledgedOn}, due ${due}` };
   };

@@ -85,11 +85,7 @@ export function ch02Cases(
     const s = stage === 1 ? f.stage1 : f.stage2;
     if (s === null) continue;
     if (within(s.respondedOn, year)) {
-      const timing = responseTimeliness(s, stage, calendar, s.respondedOn);
-      if (timing === undefined) {
-        out.push({ ...caseOf(f, true, s.respondedOn, `sent ${s.respondedOn} with no acknowledgement recorded`), withinTimescale: false });
-        continue;
-      }
+      const timing = responseTimeliness(s, stage, calendar, s.respondedOn)!;
       const extended = timing.verdict === 'within_extension';
       const inTime = timing.verdict === 'within_timescale' || (extended && extensionCountsAsOnTime);
       const note = extended && !extensionCountsAsOnTime ? '; not within the timescales: the policy does not count extensions for CH02' : '';

@@ -79,3 +79,15 @@ t.test('performance: working days on the landlord calendar, closure days include
   t.equal(performanceReport(facts, period, closed).workingDays.stage1.acknowledge.median, 4);
   t.equal(performanceReport(facts, { from: '2026-01-01', to: '2026-01-31' }, england).volumes.received, 0, 'a complaint received outside the period is not in it');
 });
+
+t.test('a frontline stage answered with no acknowledgement: the answer stands for the acknowledgement, and the response is judged from its due date', async (t) => {
+  // Received Mon 2 Jun 2025: the acknowledgement was due Mon 9 Jun; the response 10 working days later, Mon 23 Jun.
+  const answeredAtOnce = someFacts('2025-06-02', { stage1: aStage('2025-06-02', { respondedOn: '2025-06-04' }) });
+  const answeredLate = someFacts('2025-06-02', { stage1: aStage('2025-06-02', { respondedOn: '2025-06-24' }) });
+  const ack = provision([answeredAtOnce, answeredLate], 'stage_1_acknowledged_in_time');
+  t.match(ack, { evidenced: 2, compliant: 1 });
+  t.same(ack.failingCases.map((c) => c.reason), ['answered 2025-06-24 with no acknowledgement, which was due 2025-06-09']);
+  const response = provision([answeredAtOnce, answeredLate], 'stage_1_responded_in_time');
+  t.match(response, { evidenced: 2, compliant: 1 });
+  t.match(response.failingCases[0]!.reason, /^sent 2025-06-24, due 2025-06-23 \(no acknowledgement: counted from 2025-06-09/);
+});

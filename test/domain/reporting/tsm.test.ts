@@ -118,3 +118,15 @@ t.test('facts from the aggregate: what the service records is what the reports r
     withdrawnOn: '2026-04-14',
   });
 });
+
+t.test('CH02: a frontline stage answered with no acknowledgement is counted from the day the acknowledgement was due', async (t) => {
+  // Escalated Thu 1 May 2025: the Code's acknowledgement was due Fri 9 May (5 May is a bank
+  // holiday); 20 working days from then is Mon 9 Jun (26 May is a bank holiday).
+  const stage2 = (respondedOn: string) => someFacts('2025-04-01', { stage2: aStage('2025-05-01', { respondedOn }) });
+  const [onTime, late] = ch02Cases([stage2('2025-06-09'), stage2('2025-06-10')], fy, 2, england, true);
+  t.match(onTime, { counted: true, withinTimescale: true, dueDate: '2025-06-09' });
+  t.equal(onTime!.reason, "sent 2025-06-09, due 2025-06-09 (no acknowledgement: counted from 2025-05-09, the day the Code's acknowledgement was due)");
+  t.match(late, { counted: true, withinTimescale: false, dueDate: '2025-06-09' });
+  const unanswered = someFacts('2025-04-01', { stage2: aStage('2025-05-01') });
+  t.match(ch02Cases([unanswered], fy, 2, england, true)[0], { counted: false });
+});
