@@ -144,11 +144,12 @@ async function settingOf(db: Db, record: ImportRecord, calendarFor: CalendarFor,
  * One batch: the next pending lines nobody holds, replayed and written with their
  * outcomes in one transaction; how many lines it took (0: none left to take).
  */
-async function workOnce(db: Db, setting: Setting, batchSize: number, now: Date): Promise<number> {
+async function workOnce(db: Db, setting: Setting, batchSize: number, now: Date, cursor: { after: number }): Promise<number> {
   let parsed: Parsed[] | undefined;
   try {
     await db.transaction().execute(async (tx) => {
-      const lines = await claimPendingLines(tx, setting.record.id, batchSize);
+      const lines = await claimPendingLines(tx, setting.record.id, batchSize, cursor.after);
+      cursor.after = Math.max(cursor.after, lines.at(-1)?.lineNo ?? 0);
       parsed = lines.map((l) => parse(setting, l.lineNo, l.content));
       if (parsed.length > 0) await runBatch(tx, setting, parsed, now);
     });
@@ -184,9 +185,15 @@ async function processOne(db: Db, record: ImportRecord, options: ImportJobOption
   const setting = await settingOf(db, record, options.calendarFor, workers > 1 ? db : undefined);
   const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = options.batchSize ?? 250;
+  // Where this process's workers claim next; a last pass from the start finds any line
+  // left behind (released by a batch that rolled back, or by another instance).
+  const cursor = { after: 0 };
   const worker = async () => {
-    while ((await workOnce(db, setting, batchSize, options.clock())) > 0) {
-      await renewLease(db, record.id, new Date(options.clock().getTime() + leaseMs));
+    for (let fromStart = false; ; ) {
+      if ((await workOnce(db, setting, batchSize, options.clock(), fromStart ? { after: 0 } : cursor)) > 0) {
+        await renewLease(db, record.id, new Date(options.clock().getTime() + leaseMs));
+      } else if (fromStart) return;
+      else fromStart = true;
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));

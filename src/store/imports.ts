@@ -128,14 +128,17 @@ export async function renewLease(db: Db, importId: string, until: Date): Promise
  * Takes up to `limit` of the import's next pending lines for this transaction: their rows
  * stay locked until it ends (its outcomes are written in it), and SKIP LOCKED lets other
  * workers, of this instance or another, take the lines after them meanwhile. A worker
- * that dies drops its locks with its transaction: the lines are pending again.
+ * that dies drops its locks with its transaction: the lines are pending again. From
+ * `afterLine`: the lines before it are done, so the index entries they left are not
+ * walked again on every claim (80 ms a claim at 30,000 lines from the start).
  */
-export async function claimPendingLines(tx: Db, importId: string, limit: number): Promise<{ lineNo: number; content: string }[]> {
+export async function claimPendingLines(tx: Db, importId: string, limit: number, afterLine = 0): Promise<{ lineNo: number; content: string }[]> {
   const rows = await withImportTables(tx)
     .selectFrom('import_lines')
     .select(['line_no', 'content'])
     .where('import_id', '=', importId)
     .where('state', '=', 'pending')
+    .where('line_no', '>', afterLine)
     .orderBy('line_no')
     .limit(limit)
     .forUpdate()
