@@ -126,8 +126,15 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   if (!config.metrics.token && config.metrics.port > 0) {
-    metricsListener = await startMetricsListener(metrics, config.metrics.port, logger);
-    logger.info({ port: metricsListener.port }, `metrics on http://127.0.0.1:${metricsListener.port}/metrics (set METRICS_TOKEN to serve them on the API port instead)`);
+    // The API serves on without its metrics rather than exit when another process (often a
+    // second instance on the same host) holds the port.
+    metricsListener = await startMetricsListener(metrics, config.metrics.port, logger).catch((err: unknown) => {
+      logger.error({ err, port: config.metrics.port }, 'metrics port unavailable: this instance serves no metrics (set METRICS_PORT to a free port, or METRICS_TOKEN to serve them on the API port)');
+      return undefined;
+    });
+    if (metricsListener) {
+      logger.info({ port: metricsListener.port }, `metrics on http://127.0.0.1:${metricsListener.port}/metrics (set METRICS_TOKEN to serve them on the API port instead)`);
+    }
   }
   if (webhookKey.box && config.webhooks.workerIntervalMs > 0) {
     webhookWorker = startWebhookWorker({
