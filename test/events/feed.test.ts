@@ -35,7 +35,7 @@ t.test('the change feed', async (t) => {
     });
     t.equal(acked.statusCode, 200);
     const organisation = await app.inject({ method: 'GET', url: '/v1/organisation', headers: crm.headers });
-    const put = await app.inject({ method: 'PUT', url: '/v1/organisation', headers: crm.headers, payload: { ...organisation.json<object>(), name: 'Riverside Homes Group', id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined } });
+    const put = await app.inject({ method: 'PUT', url: '/v1/organisation', headers: crm.headers, payload: { ...organisation.json<object>(), name: 'Riverside Homes Group', id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, retention: undefined } });
     const page = await feed();
     t.equal(page.statusCode, 200);
     const items = page.json().items as { type: string; sequence: number; data: Record<string, unknown>; organisationId: string }[];
