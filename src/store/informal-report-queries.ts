@@ -1,15 +1,6 @@
 import { sql } from 'kysely';
-import { londonEndOf, londonStartOf, type Period } from '../domain/reporting/index.ts';
+import { londonEndOf, londonStartOf, type InformalFigures, type InformalTallies, type Period } from '../domain/reporting/index.ts';
 import type { Db } from './database.ts';
-
-export interface InformalFigures {
-  received: number;
-  resolved: number;
-  /** How many became (at least one) stage 1 complaint. */
-  becameComplaints: number;
-  /** Still open and neither resolved nor raised as a complaint. */
-  open: number;
-}
 
 const none = (): InformalFigures => ({ received: 0, resolved: 0, becameComplaints: 0, open: 0 });
 
@@ -17,7 +8,7 @@ const none = (): InformalFigures => ({ received: 0, resolved: 0, becameComplaint
  * Informal resolutions and support requests received in the period (informal.ts): few
  * rows, so the state is read directly. The complaint figures never include them.
  */
-export async function informalFiguresIn(db: Db, organisationId: string, period: Period): Promise<{ informalResolutions: InformalFigures; supportRequests: InformalFigures }> {
+export async function informalFiguresIn(db: Db, organisationId: string, period: Period): Promise<InformalTallies> {
   const { rows } = await sql<{ kind: string; received: string; resolved: string; became: string; open: string }>`
     SELECT c.rpt_informal AS kind, count(*) AS received,
       count(*) FILTER (WHERE c.state #>> '{informal,resolvedAt}' IS NOT NULL) AS resolved,

@@ -1,15 +1,7 @@
 import { sql } from 'kysely';
 import type { Period } from '../domain/reporting/index.ts';
+import type { RestrictionFigures } from '../domain/reporting/index.ts';
 import type { Db } from './database.ts';
-
-export interface RestrictionFigures {
-  /** Restrictions that started in the period (one per complaint it was recorded on). */
-  started: number;
-  /** Distinct residents (by residentRef; a restriction without one counts per complaint). */
-  residents: number;
-  /** Of those, how many have ended. */
-  ended: number;
-}
 
 /** Contact restrictions for unacceptable behaviour that started in the period (domain §6). */
 export async function restrictionFiguresIn(db: Db, organisationId: string, period: Period): Promise<RestrictionFigures> {

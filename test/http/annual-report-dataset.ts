@@ -6,7 +6,7 @@ import { buildReportsDataset } from './reports-dataset.ts';
 /**
  * reports-dataset.ts's year 2025/26, plus G (received Mon 15 Sep 2025 about repairs,
  * answered with training and a procedure change as remedies, so the learning section has
- * something) and the landlord's commentary on two provisions. The clock ends on Mon 20 Apr 2026.
+ * something, and a contact restriction from 1 Oct 2025) and the landlord's commentary on two provisions. The clock ends on Mon 20 Apr 2026.
  */
 export async function buildAnnualReportDataset(app: FastifyInstance, db: Db, clock: ReturnType<typeof movableClock>) {
   const built = await buildReportsDataset(app, db, clock);
@@ -28,6 +28,10 @@ export async function buildAnnualReportDataset(app: FastifyInstance, db: Db, clo
       { type: 'policy_change', description: 'Missed appointments now rebooked within 2 days' },
     ],
     outstandingActions: [], escalationExplained: true,
+  });
+  await send('POST', `/v1/complaints/${g.id}/contact-restrictions`, '2025-10-01T09:00:00Z', {
+    reason: 'Abusive calls', decidedBy: 'Sam Senior', decidedByRole: 'head_of_service', allowedChannels: ['email'], startsOn: '2025-10-01', reviewOn: '2026-01-05',
+    residentToldInWritingAt: '2025-10-01T09:00:00Z', equalityActConsideration: 'Email suits the resident’s needs',
   });
   await send('PUT', '/v1/reports/self-assessment/commentary', '2026-04-20T09:00:00Z', {
     year: 2025, provision: 'stage_1_responded_in_time', commentary: 'One response was late in July while the team was short-staffed; <we> have since added cover & rota "checks".',

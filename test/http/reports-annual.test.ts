@@ -32,6 +32,8 @@ t.test('the annual report', async (t) => {
     t.same(report.declines, perf.declines);
     t.same(report.remedies, perf.remedies);
     t.same(report.informal, perf.informal, 'informal resolutions and support requests, as the performance report counts them');
+    t.same(report.contactRestrictions, perf.contactRestrictions, 'contact restrictions, as the performance report counts them');
+    t.same(report.contactRestrictions, { started: 1, residents: 1, ended: 0 }, "G's");
     t.same(report.ombudsman.compliance, { orders: perf.ombudsman.orders, recommendations: perf.ombudsman.recommendations });
     t.same(report.topCategories, perf.volumes.byCategory.slice(0, 10));
     t.same(report.topServiceAreas, perf.volumes.byServiceArea.slice(0, 10));

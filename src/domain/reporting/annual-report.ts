@@ -1,4 +1,5 @@
 import type { FinancialYear } from './periods.ts';
+import type { InformalTallies, RestrictionFigures } from './not-complaint-figures.ts';
 import type { PerformanceReport } from './performance-report.ts';
 import type { SelfAssessment } from './self-assessment.ts';
 import { sortedCounts } from './stats.ts';
@@ -15,7 +16,8 @@ import type { TsmReport } from './tsm-report.ts';
 export interface AnnualReportInputs {
   organisation: { id: string; name: string };
   year: FinancialYear;
-  performance: PerformanceReport;
+  /** The performance report as GET /v1/reports/performance gives it, with the figures beside the complaints. */
+  performance: PerformanceReport & { informal: InformalTallies; contactRestrictions: RestrictionFigures };
   tsm: TsmReport;
   previousTsm: TsmReport;
   selfAssessment: SelfAssessment;
@@ -47,33 +49,6 @@ function evidenceText(p: { evidenced: number; compliant: number; ratePercentage:
   const failing = p.evidenced - p.compliant;
   const rate = p.ratePercentage === null ? '' : ` (${p.ratePercentage.toFixed(1)}%)`;
   return `${p.compliant} of ${p.evidenced} cases met it${rate}${failing > 0 ? `; ${failing} did not (listed by GET /v1/reports/self-assessment)` : ''}.`;
-}
-
-export interface OrderTally {
-  total: number;
-  compliedOnTime: number;
-  compliedLate: number;
-  outstanding: number;
-  overdue: number;
-}
-
-/** Compliance with the Ombudsman's orders and recommendations, where the performance report tracks it (null where it does not). */
-function orderCompliance(ombudsman: object): { orders: OrderTally; recommendations: OrderTally } | null {
-  const o = ombudsman as { orders?: OrderTally; recommendations?: OrderTally };
-  return typeof o.orders === 'object' && typeof o.recommendations === 'object' ? { orders: o.orders, recommendations: o.recommendations } : null;
-}
-
-export interface InformalTally {
-  received: number;
-  resolved: number;
-  becameComplaints: number;
-  open: number;
-}
-
-/** Informal resolutions and support requests (not complaints), where the performance report counts them. */
-function informalFigures(performance: object): { informalResolutions: InformalTally; supportRequests: InformalTally } | null {
-  const i = (performance as { informal?: { informalResolutions?: InformalTally; supportRequests?: InformalTally } }).informal;
-  return i?.informalResolutions && i.supportRequests ? { informalResolutions: i.informalResolutions, supportRequests: i.supportRequests } : null;
 }
 
 const stageRate = (s: { responses: number; withinTimescale: number; percentage: number | null }) => ({
@@ -115,7 +90,8 @@ export function annualReport(i: AnnualReportInputs) {
     extensions: p.extensions,
     declines: p.declines,
     withdrawn: p.withdrawn,
-    informal: informalFigures(p),
+    informal: p.informal,
+    contactRestrictions: p.contactRestrictions,
     escalation: p.escalation,
     remedies: p.remedies,
     ombudsman: {
@@ -123,7 +99,7 @@ export function annualReport(i: AnnualReportInputs) {
       determinations: p.ombudsman.determinations,
       byFinding: p.ombudsman.byFinding,
       ordersAndRecommendations: i.extras.ombudsmanOrders,
-      compliance: orderCompliance(p.ombudsman),
+      compliance: { orders: p.ombudsman.orders, recommendations: p.ombudsman.recommendations },
     },
     learning: {
       improvementRemedies: [...learningByType.values()].reduce((a, b) => a + b, 0),

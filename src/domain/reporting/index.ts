@@ -7,4 +7,5 @@ export { CH01_DEFINITIONS, ch02Definitions, tsmReport, type TsmInputs, type TsmR
 export { PERFORMANCE_DEFINITIONS, performanceReport, type PerformanceReport } from './performance-report.ts';
 export { PROVISIONS, SELF_ASSESSMENT_DEFINITIONS, selfAssessment, type SelfAssessment } from './self-assessment.ts';
 export { factsAsOf } from './facts-as-of.ts';
+export type { InformalFigures, InformalTallies, RestrictionFigures } from './not-complaint-figures.ts';
 export { ANNUAL_REPORT_DEFINITIONS, annualReport, TOP_N, type AnnualReport, type AnnualReportInputs } from './annual-report.ts';

@@ -85,16 +85,19 @@ function volumes(r: AnnualReport): string {
         table('Complaints received by month and channel', ['Month', ...channels.map((c) => esc(label(c))), 'Total'], monthRows),
       ) +
       table('Complaints received by channel', ['Channel', 'Complaints', 'Share'], tallyRows('volumes.byChannel', r.volumes.byChannel, r.volumes.received)) +
-      (r.informal === null
-        ? ''
-        : table(
-            'Dealt with informally (not complaints, so in no other figure)',
-            ['', 'Received', 'Resolved', 'Became complaints', 'Open'],
-            (['informalResolutions', 'supportRequests'] as const).map((k) => [
-              k === 'informalResolutions' ? 'Informal resolutions' : 'Support requests',
-              ...(['received', 'resolved', 'becameComplaints', 'open'] as const).map((f) => fig(`informal.${k}.${f}`, r.informal![k][f])),
-            ]),
-          )),
+      table(
+        'Dealt with informally (not complaints, so in no other figure)',
+        ['', 'Received', 'Resolved', 'Became complaints', 'Open'],
+        (['informalResolutions', 'supportRequests'] as const).map((k) => [
+          k === 'informalResolutions' ? 'Informal resolutions' : 'Support requests',
+          ...(['received', 'resolved', 'becameComplaints', 'open'] as const).map((f) => fig(`informal.${k}.${f}`, r.informal[k][f])),
+        ]),
+      ) +
+      table(
+        'Contact restrictions for unacceptable behaviour (started this year)',
+        ['', 'Started', 'Residents', 'Ended'],
+        [['Contact restrictions', fig('contactRestrictions.started', r.contactRestrictions.started), fig('contactRestrictions.residents', r.contactRestrictions.residents), fig('contactRestrictions.ended', r.contactRestrictions.ended)]],
+      ),
   );
 }
 
@@ -212,16 +215,14 @@ function ombudsman(r: AnnualReport): string {
     'The Housing Ombudsman',
     `<p>Of the complaints received this year, ${fig('ombudsman.referrals', o.referrals)} were referred to the Ombudsman and ${fig('ombudsman.determinations', o.determinations)} determined, with ${fig('ombudsman.ordersAndRecommendations', o.ordersAndRecommendations)} orders or recommendations.</p>` +
       table("The Ombudsman's findings", ['Finding', 'Number'], tallyRows('ombudsman.byFinding', o.byFinding)) +
-      (o.compliance === null
-        ? ''
-        : table(
-            "Complying with the Ombudsman's orders and recommendations",
-            ['', 'Made', 'Complied on time', 'Complied late', 'Outstanding', 'Overdue'],
-            (['orders', 'recommendations'] as const).map((k) => [
-              k === 'orders' ? 'Orders' : 'Recommendations',
-              ...(['total', 'compliedOnTime', 'compliedLate', 'outstanding', 'overdue'] as const).map((f) => fig(`ombudsman.compliance.${k}.${f}`, o.compliance![k][f])),
-            ]),
-          )),
+      table(
+        "Complying with the Ombudsman's orders and recommendations",
+        ['', 'Made', 'Complied on time', 'Complied late', 'Outstanding', 'Overdue'],
+        (['orders', 'recommendations'] as const).map((k) => [
+          k === 'orders' ? 'Orders' : 'Recommendations',
+          ...(['total', 'compliedOnTime', 'compliedLate', 'outstanding', 'overdue'] as const).map((f) => fig(`ombudsman.compliance.${k}.${f}`, o.compliance[k][f])),
+        ]),
+      ),
   );
 }
 

@@ -51,9 +51,8 @@ export const AnnualReportSchema = Type.Object({
   extensions: PerformanceReportSchema.properties.extensions,
   declines: PerformanceReportSchema.properties.declines,
   withdrawn: Type.Integer(),
-  informal: Nullable(
-    Type.Object({ informalResolutions: Informal, supportRequests: Informal }, { description: 'dealt with informally or as support requests: not complaints, so in no other figure' }),
-  ),
+  informal: Type.Object({ informalResolutions: Informal, supportRequests: Informal }, { description: 'dealt with informally or as support requests: not complaints, so in no other figure' }),
+  contactRestrictions: PerformanceReportSchema.properties.contactRestrictions,
   escalation: PerformanceReportSchema.properties.escalation,
   remedies: PerformanceReportSchema.properties.remedies,
   ombudsman: Type.Object({
@@ -61,7 +60,7 @@ export const AnnualReportSchema = Type.Object({
     determinations: Type.Integer(),
     byFinding: Tally,
     ordersAndRecommendations: Type.Integer({ description: "orders and recommendations in the Ombudsman's determinations" }),
-    compliance: Nullable(Type.Object({ orders: OrderTally, recommendations: OrderTally }, { description: 'whether they were complied with on time, where tracked' })),
+    compliance: Type.Object({ orders: OrderTally, recommendations: OrderTally }, { description: 'whether they were complied with on time' }),
   }),
   learning: Type.Object({
     improvementRemedies: Type.Integer({ description: 'policy or procedure changes and training agreed as remedies' }),
