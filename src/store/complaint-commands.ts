@@ -16,11 +16,9 @@ import { DomainError } from '../domain/domain-error.ts';
 import { awaabsLawFor } from '../domain/organisation/organisation-settings.ts';
 import { policyVersionInForce } from '../domain/policy/index.ts';
 import { externalRefTaken } from './external-ref-taken.ts';
-import { nextComplaintReference } from './complaint-references.ts';
-import { findComplaintIdByExternalRef, insertComplaint, lockComplaint, lockComplaintWithConfigVersion, updateComplaint } from './complaints.ts';
+import { findComplaintIdByExternalRef, lockComplaintWithConfigVersion, updateComplaint } from './complaints.ts';
 import type { Db } from './database.ts';
-import { findOrganisation, type Organisation } from './organisations.ts';
-import { findPolicyVersion, listPolicyVersions } from './policy-versions.ts';
+import type { Organisation } from './organisations.ts';
 import { insertNewComplaint, referencePlaceholder } from './insert-new-complaint.ts';
 import { cachedPolicyVersion, organisationConfig, reloadOrganisationConfig } from './organisation-config.ts';
 
@@ -47,21 +45,8 @@ function settingsOf(organisation: Organisation, who: Actor) {
   return { calendar: who.calendarFor(organisation.division, organisation.closureDays.map((c) => c.date)), awaabsLaw: awaabsLawFor(organisation) };
 }
 
-async function calendarOf(tx: Db, who: Actor) {
-  const organisation = await findOrganisation(tx, who.organisationId);
-  if (!organisation) throw new DomainError('not_found', 'not_found', 'The organisation was not found');
-  return settingsOf(organisation, who);
-}
-
 async function assertExternalRefFree(tx: Db, organisationId: string, externalRef: string | null | undefined): Promise<void> {
   if (externalRef && (await findComplaintIdByExternalRef(tx, organisationId, externalRef))) throw externalRefTaken(externalRef);
-}
-
-/** A complaint keeps the policy version in force on the London date it was received (domain §5). */
-async function policyInForce(tx: Db, organisationId: string, receivedOn: string) {
-  const version = policyVersionInForce(await listPolicyVersions(tx, organisationId), receivedOn);
-  if (!version) throw new DomainError('conflict', 'no_policy_in_force', `No policy version was in force on ${receivedOn}`);
-  return version;
 }
 
 /**
@@ -129,7 +114,10 @@ export async function runComplaintCommand(
 
 /**
  * A matter raised after a response becomes a new complaint with its own clocks, linked
- * both ways with the original (domain §3), in one transaction.
+ * both ways with the original (domain §3), in one transaction. The new complaint is
+ * written as logNewComplaint writes one (insertNewComplaint: numbered and checked against
+ * the cached settings in one statement); the original only holds the new one's id, so its
+ * update does not need the reference and follows.
  */
 export async function openLinkedNewComplaint(
   tx: Db,
@@ -138,29 +126,45 @@ export async function openLinkedNewComplaint(
   input: OpenLinkedComplaintInput,
   occurredAt: Date,
 ): Promise<{ original: Saved; linked: Saved } | 'not_found'> {
-  const original = await lockComplaint(tx, who.organisationId, originalId);
-  if (!original) return 'not_found';
+  const locked = await lockComplaintWithConfigVersion(tx, who.organisationId, originalId);
+  if (!locked) return 'not_found';
+  const original = locked.complaint;
   await assertExternalRefFree(tx, who.organisationId, input.externalRef);
   const receivedOn = londonDateOf(input.receivedAt);
-  const newVersion = await policyInForce(tx, who.organisationId, receivedOn);
-  const originalPolicy = await findPolicyVersion(tx, who.organisationId, original.policyVersion);
-  if (!originalPolicy) throw new Error(`policy version ${original.policyVersion} of complaint ${original.id} is missing`);
-  const { calendar, awaabsLaw } = await calendarOf(tx, who);
-  const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: newVersion.policy, calendar, awaabsLaw };
-  const result = openLinkedComplaint(original, input, {
-    ...ctx,
-    id: randomUUID(),
-    reference: await nextComplaintReference(tx, who.organisationId, Number(receivedOn.slice(0, 4))),
-    organisationId: who.organisationId,
-    policyVersion: newVersion.version,
-  });
-  const linked = result.linked.complaint;
-  const linkedDeadlines = deadlinesOf(linked, newVersion.policy, calendar);
-  await insertComplaint(tx, linked, result.linked.events, linkedDeadlines, who.recordedAt);
-  const updated = result.original.complaint;
-  const originalDeadlines = deadlinesOf(updated, originalPolicy.policy, calendar);
-  if (!(await updateComplaint(tx, updated, original.version, result.original.events, originalDeadlines, who.recordedAt))) {
-    throw new Error(`complaint ${original.id} changed while locked`);
+  const year = Number(receivedOn.slice(0, 4));
+  const id = randomUUID();
+  let config = await organisationConfig(tx, who.organisationId);
+  if (config.configVersion !== locked.configVersion) config = await reloadOrganisationConfig(tx, who.organisationId, config);
+  for (let attempt = 1; ; attempt++) {
+    const newVersion = policyVersionInForce(config.policyVersions, receivedOn);
+    if (!newVersion) throw new DomainError('conflict', 'no_policy_in_force', `No policy version was in force on ${receivedOn}`);
+    const originalPolicy = cachedPolicyVersion(config, original.policyVersion);
+    if (!originalPolicy) throw new Error(`policy version ${original.policyVersion} of complaint ${original.id} is missing`);
+    const { calendar, awaabsLaw } = settingsOf(config.organisation, who);
+    const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: newVersion.policy, calendar, awaabsLaw };
+    const placeholder = referencePlaceholder(year);
+    const result = openLinkedComplaint(original, input, { ...ctx, id, reference: placeholder, organisationId: who.organisationId, policyVersion: newVersion.version });
+    const linked = result.linked.complaint;
+    const linkedDeadlines = deadlinesOf(linked, newVersion.policy, calendar);
+    const reference = await insertNewComplaint(tx, {
+      complaint: linked,
+      events: result.linked.events,
+      deadlines: linkedDeadlines,
+      now: who.recordedAt,
+      year,
+      placeholder,
+      configVersion: config.configVersion,
+    });
+    if (!reference) {
+      if (attempt === 3) throw new Error(`the settings of organisation ${who.organisationId} kept changing`);
+      config = await reloadOrganisationConfig(tx, who.organisationId, config);
+      continue;
+    }
+    const updated = result.original.complaint;
+    const originalDeadlines = deadlinesOf(updated, originalPolicy.policy, calendar);
+    if (!(await updateComplaint(tx, updated, original.version, result.original.events, originalDeadlines, who.recordedAt))) {
+      throw new Error(`complaint ${original.id} changed while locked`);
+    }
+    return { original: { complaint: updated, deadlines: originalDeadlines }, linked: { complaint: { ...linked, reference }, deadlines: linkedDeadlines } };
   }
-  return { original: { complaint: updated, deadlines: originalDeadlines }, linked: { complaint: linked, deadlines: linkedDeadlines } };
 }

@@ -81,29 +81,6 @@ async function replaceDeadlines(tx: Db, complaint: Complaint, deadlines: readonl
     .execute();
 }
 
-export async function insertComplaint(
-  tx: Db,
-  complaint: Complaint,
-  events: readonly ComplaintEvent[],
-  deadlines: readonly Deadline[],
-  now: Date,
-): Promise<void> {
-  try {
-    await tx
-      .insertInto('complaints')
-      .values({ id: complaint.id, organisation_id: complaint.organisationId, created_at: now, ...columnsOf(complaint, now) })
-      .execute();
-  } catch (err) {
-    // Two creates with one externalRef both pass the check before either commits: the
-    // constraint decides, and the loser hears what a sequential second create would.
-    if (isUniqueViolation(err, 'complaints_external_ref_uq')) throw externalRefTaken(complaint.externalRef ?? '');
-    throw err;
-  }
-  await appendEvents(tx, complaint.organisationId, events);
-  await recordComplaintPublicEvents(tx, complaint, events, now);
-  await replaceDeadlines(tx, complaint, deadlines);
-}
-
 /** Saves a command's result over `previousVersion`; false when another writer moved it on. */
 export async function updateComplaint(
   tx: Db,
@@ -152,7 +129,7 @@ export async function lockComplaintWithConfigVersion(
     .where('id', '=', id)
     .forUpdate('complaints')
     .executeTakeFirst();
-  return row && { complaint: row.state as Complaint, configVersion: Number(row.config_version) };
+  return row && { complaint: complaintFromStored(row.state), configVersion: Number(row.config_version) };
 }
 
 export async function findComplaint(db: Db, organisationId: string, idOrReference: string): Promise<Complaint | undefined> {

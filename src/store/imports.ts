@@ -258,7 +258,7 @@ export async function listRejections(db: Db, organisationId: string, importId: s
   return rows.map((r) => ({ line: r.line_no, externalRef: r.external_ref, problem: r.problem }));
 }
 
-/** `count` consecutive references of a receipt year, in one upsert (as nextComplaintReference, in bulk). */
+/** `count` consecutive references of a receipt year, in one upsert (as insertNewComplaint's counter upsert, in bulk). */
 export async function allocateReferences(tx: Db, organisationId: string, year: number, count: number): Promise<string[]> {
   const { last_number } = await tx
     .insertInto('complaint_reference_counters')

@@ -6,7 +6,7 @@ import { columnsOf, deadlineRow, eventRow } from './complaints.ts';
 import type { Db } from './database.ts';
 import { insertNumberedPublicEvents } from './events.ts';
 
-// Many new complaints at once, for the import job: the rows insertComplaint writes for one
+// Many new complaints at once, for the import job: the rows insertNewComplaint writes for one
 // (state, events, deadlines; then the public events), one statement per table per batch.
 // Each statement sends its rows as ONE JSON parameter read by jsonb_populate_recordset
 // against the table's own row type: thousands of bind parameters cost more to build,

@@ -21,7 +21,7 @@ import { isUniqueViolation } from './unique-violation.ts';
 // wherever the placeholder appears (the reference column, the state, the events' data).
 // The same statement checks the organisation's config_version (see organisation-config.ts):
 // when it moved on, nothing is written and the caller reloads and builds again.
-// insertComplaint (complaints.ts) writes the same rows for the rarer linked complaint.
+// logNewComplaint and openLinkedNewComplaint (complaint-commands.ts) both write through it.
 
 export function referencePlaceholder(year: number): string {
   return `CMP-${year}-pending-${randomUUID()}`;

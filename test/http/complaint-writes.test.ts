@@ -1,5 +1,6 @@
 import t from 'tap';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { aKey, anOrganisation, buildTestApp, movableClock } from '../helpers/test-app.ts';
 
 const aComplaint = (overrides: object = {}) => ({
@@ -164,5 +165,12 @@ t.test('a matter raised after the response becomes a new complaint linked both w
   t.match(linked.json().deadlines.find((d: { kind: string }) => d.kind === 'stage_1_acknowledgement'), { dueDate: '2026-12-03' });
   const after = (await app.inject({ method: 'GET', url: `/v1/complaints/${original.id}`, headers: crm.headers })).json();
   t.same(after.linkedComplaintIds, [linked.json().id]);
+  // Stored with its number, not the placeholder it was built with: by reference, and in its events.
+  const stored = await app.inject({ method: 'GET', url: '/v1/complaints/CMP-2026-000002', headers: crm.headers });
+  t.equal(stored.json().id, linked.json().id);
+  const { rows: events } = await sql<{ type: string; data: unknown }>`select type, data from events where complaint_id = ${linked.json().id}`.execute(db);
+  t.ok(events.some((e) => e.type === 'complaint.logged'));
+  t.ok(JSON.stringify(events).includes('CMP-2026-000002'), 'the events carry the number');
+  t.notOk(JSON.stringify(events).includes('pending'), 'no placeholder left in the public events');
   t.equal((await post('/v1/complaints/00000000-0000-4000-8000-000000000000/linked-complaints', { receivedAt: '2026-11-26T09:00:00Z', description: 'x' })).statusCode, 404);
 });
