@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { calendarCache, type UkCalendars } from './domain/calendar/index.ts';
@@ -41,6 +40,7 @@ import type { ServiceMetrics } from './metrics/service-metrics.ts';
 import { PolicyVersionSchema } from './http/policy/schemas.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/problem-schema.ts';
 import { registerRouteConventions } from './http/route-conventions.ts';
+import { sendSecurityHeaders } from './http/security-headers.ts';
 import { deadlineRoutes } from './http/sla/deadline-routes.ts';
 import { slaRoutes } from './http/sla/routes.ts';
 import { SLA_SCHEMAS } from './http/sla/schemas.ts';
@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   limitBodyTime(app, deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   refuseUnstorableInput(app);
   registerRouteConventions(app);
-  await app.register(helmet, { global: true });
+  sendSecurityHeaders(app);
   for (const schema of [
     FieldErrorSchema,
     ProblemSchema,

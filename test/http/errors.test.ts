@@ -1,4 +1,5 @@
 import t from 'tap';
+import { securityHeaders } from '../../src/http/security-headers.ts';
 import { DomainError } from '../../src/domain/domain-error.ts';
 import { aKey, buildTestApp } from '../helpers/test-app.ts';
 
@@ -103,6 +104,11 @@ t.test('request ids and security headers', async (t) => {
   t.equal(given.headers['x-content-type-options'], 'nosniff');
   t.ok(given.headers['strict-transport-security'], 'HSTS is set');
   t.ok(given.headers['content-security-policy'], 'a CSP is set');
+  // Every answer carries helmet's whole default set, errors too.
+  for (const answer of [given, await app.inject({ method: 'GET', url: '/v1/nowhere' }), await app.inject({ method: 'GET', url: '/v1/complaints' })]) {
+    for (const [name, value] of Object.entries(securityHeaders())) t.equal(answer.headers[name], value, `${answer.statusCode}: ${name}`);
+  }
+  t.equal(Object.keys(securityHeaders()).length >= 10, true, 'helmet sets at least its ten defaults');
 });
 
 t.test('the Authorization header and personal fields are never logged', async (t) => {
