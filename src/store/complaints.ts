@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import { complaintFromStored, type Complaint, type ComplaintEvent, type Deadline } from '../domain/complaint/index.ts';
 import { recordComplaintPublicEvents } from './complaint-public-events.ts';
 import type { Db } from './database.ts';
-import { externalRefTaken } from './external-ref-taken.ts';
-import { isUniqueViolation } from './unique-violation.ts';
 
 // Complaint state, its append-only events and its derived deadlines, always written
 // together inside the caller's transaction.
