@@ -117,7 +117,8 @@ export async function runComplaintCommand(
  * both ways with the original (domain §3), in one transaction. The new complaint is
  * written as logNewComplaint writes one (insertNewComplaint: numbered and checked against
  * the cached settings in one statement); the original only holds the new one's id, so its
- * update does not need the reference and follows.
+ * update does not need the reference and follows. That update is one round trip more under
+ * the year's counter row than a plain create holds it: acceptable for this rarer path.
  */
 export async function openLinkedNewComplaint(
   tx: Db,
