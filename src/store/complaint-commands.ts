@@ -8,6 +8,7 @@ import {
   type CommandContext,
   type CommandResult,
   type Complaint,
+  type ComplaintEvent,
   type Deadline,
   type LogComplaintInput,
 } from '../domain/complaint/index.ts';
@@ -18,9 +19,10 @@ import { policyVersionInForce } from '../domain/policy/index.ts';
 import { externalRefTaken } from './external-ref-taken.ts';
 import { findComplaintIdByExternalRef, lockComplaintWithConfigVersion, updateComplaint } from './complaints.ts';
 import type { Db } from './database.ts';
+import type { PolicyVersion } from './policy-versions.ts';
 import type { Organisation } from './organisations.ts';
 import { insertNewComplaint, referencePlaceholder } from './insert-new-complaint.ts';
-import { cachedPolicyVersion, organisationConfig, reloadOrganisationConfig } from './organisation-config.ts';
+import { cachedPolicyVersion, organisationConfig, reloadOrganisationConfig, type OrganisationConfig } from './organisation-config.ts';
 
 // The use cases behind every complaint write: in the caller's transaction, load and lock,
 // apply one pure domain command with the complaint's own policy version and the
@@ -49,30 +51,61 @@ async function assertExternalRefFree(tx: Db, organisationId: string, externalRef
   if (externalRef && (await findComplaintIdByExternalRef(tx, organisationId, externalRef))) throw externalRefTaken(externalRef);
 }
 
+/** What a new complaint is built from: the settings in force on its receipt date. */
+interface NewComplaintSettings {
+  config: OrganisationConfig;
+  version: PolicyVersion;
+  ctx: CommandContext;
+  /** The reference the complaint carries until the insert numbers it. */
+  placeholder: string;
+}
+
+interface BuiltComplaint {
+  complaint: Complaint;
+  events: readonly ComplaintEvent[];
+  deadlines: Deadline[];
+}
+
 /**
- * A new complaint from the cached organisation settings, written in one statement that also
- * numbers it and checks the settings are still current (see insert-new-complaint.ts); when
- * they changed, it is built again from a fresh read.
+ * Builds a new complaint from the cached organisation settings and writes it in one
+ * statement that also numbers it and checks the settings are still current (see
+ * insert-new-complaint.ts); when they changed, it is built again from a fresh read.
  */
-export async function logNewComplaint(tx: Db, who: Actor, input: LogComplaintInput, occurredAt: Date): Promise<Saved> {
-  await assertExternalRefFree(tx, who.organisationId, input.externalRef);
-  const receivedOn = londonDateOf(input.receivedAt);
+async function writeNewComplaint<B extends BuiltComplaint>(
+  tx: Db,
+  who: Actor,
+  first: OrganisationConfig,
+  receivedAt: string,
+  occurredAt: Date,
+  build: (settings: NewComplaintSettings) => B,
+): Promise<{ built: B; settings: NewComplaintSettings }> {
+  const receivedOn = londonDateOf(receivedAt);
   const year = Number(receivedOn.slice(0, 4));
-  const id = randomUUID();
-  let config = await organisationConfig(tx, who.organisationId);
+  let config = first;
   for (let attempt = 1; ; attempt++) {
     const version = policyVersionInForce(config.policyVersions, receivedOn);
     if (!version) throw new DomainError('conflict', 'no_policy_in_force', `No policy version was in force on ${receivedOn}`);
     const { calendar, awaabsLaw } = settingsOf(config.organisation, who);
     const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: version.policy, calendar, awaabsLaw };
-    const placeholder = referencePlaceholder(year);
-    const { complaint, events } = logComplaint(input, { ...ctx, id, reference: placeholder, organisationId: who.organisationId, policyVersion: version.version });
-    const deadlines = deadlinesOf(complaint, version.policy, calendar);
-    const reference = await insertNewComplaint(tx, { complaint, events, deadlines, now: who.recordedAt, year, placeholder, configVersion: config.configVersion });
-    if (reference) return { complaint: { ...complaint, reference }, deadlines };
+    const settings = { config, version, ctx, placeholder: referencePlaceholder(year) };
+    const built = build(settings);
+    const { complaint, events, deadlines } = built;
+    const reference = await insertNewComplaint(tx, { complaint, events, deadlines, now: who.recordedAt, year, placeholder: settings.placeholder, configVersion: config.configVersion });
+    if (reference) return { built: { ...built, complaint: { ...complaint, reference } }, settings };
     if (attempt === 3) throw new Error(`the settings of organisation ${who.organisationId} kept changing`);
     config = await reloadOrganisationConfig(tx, who.organisationId, config);
   }
+}
+
+export async function logNewComplaint(tx: Db, who: Actor, input: LogComplaintInput, occurredAt: Date): Promise<Saved> {
+  await assertExternalRefFree(tx, who.organisationId, input.externalRef);
+  const id = randomUUID();
+  const config = await organisationConfig(tx, who.organisationId);
+  const { built } = await writeNewComplaint(tx, who, config, input.receivedAt, occurredAt, ({ version, ctx, placeholder }) => {
+    const { complaint, events } = logComplaint(input, { ...ctx, id, reference: placeholder, organisationId: who.organisationId, policyVersion: version.version });
+    return { complaint, events, deadlines: deadlinesOf(complaint, version.policy, ctx.calendar) };
+  });
+  return { complaint: built.complaint, deadlines: built.deadlines };
 }
 
 /**
@@ -115,10 +148,10 @@ export async function runComplaintCommand(
 /**
  * A matter raised after a response becomes a new complaint with its own clocks, linked
  * both ways with the original (domain §3), in one transaction. The new complaint is
- * written as logNewComplaint writes one (insertNewComplaint: numbered and checked against
- * the cached settings in one statement); the original only holds the new one's id, so its
- * update does not need the reference and follows. That update is one round trip more under
- * the year's counter row than a plain create holds it: acceptable for this rarer path.
+ * written as logNewComplaint writes one (writeNewComplaint); the original only holds the
+ * new one's id, so its update does not need the reference and follows. That update is one
+ * round trip more under the year's counter row than a plain create holds it: acceptable
+ * for this rarer path.
  */
 export async function openLinkedNewComplaint(
   tx: Db,
@@ -131,41 +164,20 @@ export async function openLinkedNewComplaint(
   if (!locked) return 'not_found';
   const original = locked.complaint;
   await assertExternalRefFree(tx, who.organisationId, input.externalRef);
-  const receivedOn = londonDateOf(input.receivedAt);
-  const year = Number(receivedOn.slice(0, 4));
   const id = randomUUID();
   let config = await organisationConfig(tx, who.organisationId);
   if (config.configVersion !== locked.configVersion) config = await reloadOrganisationConfig(tx, who.organisationId, config);
-  for (let attempt = 1; ; attempt++) {
-    const newVersion = policyVersionInForce(config.policyVersions, receivedOn);
-    if (!newVersion) throw new DomainError('conflict', 'no_policy_in_force', `No policy version was in force on ${receivedOn}`);
-    const originalPolicy = cachedPolicyVersion(config, original.policyVersion);
-    if (!originalPolicy) throw new Error(`policy version ${original.policyVersion} of complaint ${original.id} is missing`);
-    const { calendar, awaabsLaw } = settingsOf(config.organisation, who);
-    const ctx: CommandContext = { occurredAt, recordedAt: who.recordedAt, actor: who.actor, policy: newVersion.policy, calendar, awaabsLaw };
-    const placeholder = referencePlaceholder(year);
-    const result = openLinkedComplaint(original, input, { ...ctx, id, reference: placeholder, organisationId: who.organisationId, policyVersion: newVersion.version });
+  const { built, settings } = await writeNewComplaint(tx, who, config, input.receivedAt, occurredAt, ({ version, ctx, placeholder }) => {
+    const result = openLinkedComplaint(original, input, { ...ctx, id, reference: placeholder, organisationId: who.organisationId, policyVersion: version.version });
     const linked = result.linked.complaint;
-    const linkedDeadlines = deadlinesOf(linked, newVersion.policy, calendar);
-    const reference = await insertNewComplaint(tx, {
-      complaint: linked,
-      events: result.linked.events,
-      deadlines: linkedDeadlines,
-      now: who.recordedAt,
-      year,
-      placeholder,
-      configVersion: config.configVersion,
-    });
-    if (!reference) {
-      if (attempt === 3) throw new Error(`the settings of organisation ${who.organisationId} kept changing`);
-      config = await reloadOrganisationConfig(tx, who.organisationId, config);
-      continue;
-    }
-    const updated = result.original.complaint;
-    const originalDeadlines = deadlinesOf(updated, originalPolicy.policy, calendar);
-    if (!(await updateComplaint(tx, updated, original.version, result.original.events, originalDeadlines, who.recordedAt))) {
-      throw new Error(`complaint ${original.id} changed while locked`);
-    }
-    return { original: { complaint: updated, deadlines: originalDeadlines }, linked: { complaint: { ...linked, reference }, deadlines: linkedDeadlines } };
+    return { complaint: linked, events: result.linked.events, deadlines: deadlinesOf(linked, version.policy, ctx.calendar), original: result.original };
+  });
+  const originalPolicy = cachedPolicyVersion(settings.config, original.policyVersion);
+  if (!originalPolicy) throw new Error(`policy version ${original.policyVersion} of complaint ${original.id} is missing`);
+  const updated = built.original.complaint;
+  const originalDeadlines = deadlinesOf(updated, originalPolicy.policy, settings.ctx.calendar);
+  if (!(await updateComplaint(tx, updated, original.version, built.original.events, originalDeadlines, who.recordedAt))) {
+    throw new Error(`complaint ${original.id} changed while locked`);
   }
+  return { original: { complaint: updated, deadlines: originalDeadlines }, linked: { complaint: built.complaint, deadlines: built.deadlines } };
 }
