@@ -17,6 +17,7 @@ import * as subjectKeys from './20261202T0300-subject-keys.ts';
 import * as organisationConfigVersion from './20261202T0400-organisation-config-version.ts';
 import * as importEventsAndFailedUploads from './20261202T0500-import-events-and-failed-uploads.ts';
 import * as selfAssessmentCommentary from './20261202T0600-self-assessment-commentary.ts';
+import * as contactRestrictionsIndex from './20261202T0700-contact-restrictions-index.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
 // tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T0400-organisation-config-version': organisationConfigVersion,
   '20261202T0500-import-events-and-failed-uploads': importEventsAndFailedUploads,
   '20261202T0600-self-assessment-commentary': selfAssessmentCommentary,
+  '20261202T0700-contact-restrictions-index': contactRestrictionsIndex,
 };
