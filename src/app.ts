@@ -40,6 +40,7 @@ import type { ServiceMetrics } from './metrics/service-metrics.ts';
 import { PolicyVersionSchema } from './http/policy/schemas.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/problem-schema.ts';
 import { registerRouteConventions } from './http/route-conventions.ts';
+import { sharedSerializers } from './http/shared-serializers.ts';
 import { sendSecurityHeaders } from './http/security-headers.ts';
 import { deadlineRoutes } from './http/sla/deadline-routes.ts';
 import { slaRoutes } from './http/sla/routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // answers first, in problem+json): it also ends requests whose headers never finish.
     requestTimeout: 2 * (deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     frameworkErrors: answerFrameworkError,
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {
