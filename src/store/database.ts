@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClien
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connectionIsBroken } from './database-unavailable.ts';
-import { PgliteDialect } from './pglite-dialect.ts';
+import { PgliteDialect, type ChangeCounter } from './pglite-dialect.ts';
 import { seedFromTemplate } from './pglite-template.ts';
 import { preparedQuery } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
@@ -168,8 +168,19 @@ export async function createPgliteDb(dataDir: string | undefined, options: { fro
     parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
   });
   if (dataDir) await limitPgliteSharedBuffers(pglite);
-  return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
+  const dialect = new PgliteDialect(pglite);
+  const db = new Kysely<Database>({ dialect });
+  changeCounters.set(db, dialect.changes);
+  return db;
 }
+
+const changeCounters = new WeakMap<Db, ChangeCounter>();
+
+/**
+ * The count of statements that may have changed data, for a database only this process can
+ * write (PGlite); undefined on PostgreSQL, where other instances write too.
+ */
+export const localChangesOf = (db: Db): ChangeCounter | undefined => changeCounters.get(db);
 
 export async function createDb(database: Config['database'], onConnectionError?: (err: Error) => void): Promise<Db> {
   return database.kind === 'postgres'

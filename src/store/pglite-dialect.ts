@@ -17,9 +17,11 @@ import {
 // declares PGlite <= 0.4). PGlite is one in-process connection, so the driver hands it to
 // one Kysely connection at a time: a transaction holds it until commit or rollback.
 export class PgliteDialect implements Dialect {
+  /** Counts the statements that may have changed data (see `changes`). */
+  readonly changes = new ChangeCounter();
   constructor(private readonly pglite: PGlite) {}
   createDriver(): Driver {
-    return new PgliteDriver(this.pglite);
+    return new PgliteDriver(this.pglite, this.changes);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
@@ -33,12 +35,30 @@ export class PgliteDialect implements Dialect {
   }
 }
 
+/**
+ * How many statements that may change data have run on this PGlite, in this process, which
+ * is the only one that can open its data directory. A plain SELECT (no locking clause)
+ * changes nothing here: the schema's functions are immutable and its triggers fire only on
+ * writes. Anything else counts, even if it changed no row or is rolled back later. A value
+ * read before a query and still the same after it means nothing was written in between.
+ */
+export class ChangeCounter {
+  value = 0;
+}
+
+const PLAIN_SELECT = /^\s*select\b/i;
+const LOCKING_CLAUSE = /\bfor\s+(update|no\s+key\s+update|share|key\s+share)\b/i;
+const mayChangeData = (sql: string) => !PLAIN_SELECT.test(sql) || LOCKING_CLAUSE.test(sql);
+
 class PgliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PgliteConnection;
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PgliteConnection(pglite);
+  constructor(
+    private readonly pglite: PGlite,
+    changes: ChangeCounter,
+  ) {
+    this.connection = new PgliteConnection(pglite, changes);
   }
 
   async init(): Promise<void> {
@@ -82,9 +102,14 @@ class PgliteDriver implements Driver {
 
 class PgliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly changes: ChangeCounter,
+  ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    // Counted before the statement runs, so a failed write counts too.
+    if (mayChangeData(compiledQuery.sql)) this.changes.value++;
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     const affected = result.affectedRows ?? 0;
     const isWrite = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(result.command ?? '');

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import { logNewComplaint, openLinkedNewComplaint } from '../../store/complaint-commands.ts';
-import { deadlinesOfComplaints, findComplaintWithDeadlines, listComplaintEvents, listComplaints } from '../../store/complaint-queries.ts';
+import { deadlinesOfComplaints, listComplaintEvents, listComplaints } from '../../store/complaint-queries.ts';
+import { findComplaintWithDeadlinesCached } from '../../store/complaint-read-cache.ts';
 import { findComplaint } from '../../store/complaints.ts';
 import { recordSensitiveReads } from '../../app/privacy/sensitive-reads.ts';
 import { principalOf } from '../auth.ts';
@@ -131,7 +132,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<ComplaintRouteDeps> = as
     },
     async (request, reply) => {
       const { organisationId } = principalOf(request);
-      const found = await findComplaintWithDeadlines(db, organisationId, request.params.idOrReference);
+      const found = await findComplaintWithDeadlinesCached(db, organisationId, request.params.idOrReference);
       if (!found) throw notFound(`Complaint ${request.params.idOrReference}`);
       const { complaint, deadlines } = found;
       await recordSensitiveReads(db, { organisationId, actor: principalOf(request).apiKeyId, now: clock(), complaints: [complaint], via: 'getComplaint' });
