@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Complaint, ComplaintEvent, Deadline } from '../domain/complaint/index.ts';
 import { publicEventOf } from '../domain/events/public-event.ts';
 import { actedWithIntakeKey } from './complaint-public-events.ts';
 import { columnsOf, deadlineRow, eventRow } from './complaints.ts';
 import type { Db } from './database.ts';
 import { publicEventRow } from './events.ts';
+import { Parameters, quote, tuplesOf, typesOf, type Row } from './statement-parts.ts';
 import { externalRefTaken } from './external-ref-taken.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
@@ -27,51 +28,12 @@ export function referencePlaceholder(year: number): string {
   return `CMP-${year}-pending-${randomUUID()}`;
 }
 
-type Row = Record<string, unknown>;
-
-const columnTypes = new Map<string, Promise<Map<string, string>>>();
-
-/** Each column's SQL type, read once per process from the catalogue (the schema is migrated before the first request). */
-function typesOf(db: Db, table: string): Promise<Map<string, string>> {
-  let types = columnTypes.get(table);
-  if (!types) {
-    types = sql<{ name: string; type: string }>`
-      select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
-      where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
-      .execute(db)
-      .then((r) => new Map(r.rows.map((c) => [c.name, c.type])));
-    types.catch(() => columnTypes.delete(table));
-    columnTypes.set(table, types);
-  }
-  return types;
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-class Parameters {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value === undefined ? null : value);
-    return `$${this.values.length}`;
-  }
-}
-
 /** `insert into table (...) select ... from counter, (values ...)`: writes nothing when the counter wrote nothing. */
 function insertPart(table: string, rows: readonly Row[], types: Map<string, string>, params: Parameters, placeholder: string, placeholderParam: string): string {
-  const columns = Object.keys(rows[0] ?? {});
-  const tuples = rows.map((row) => {
-    const cells = columns.map((column) => {
-      const type = types.get(column);
-      if (!type) throw new Error(`${table}.${column} is not a column`);
-      const value = row[column];
-      const param = params.add(value);
-      return typeof value === 'string' && value.includes(placeholder)
-        ? `replace(${param}::text, ${placeholderParam}, counter.reference)::${type}`
-        : `${param}::${type}`;
-    });
-    return `(${cells.join(', ')})`;
-  });
-  return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select v.* from counter cross join lateral (values ${tuples.join(', ')}) v`;
+  const { columns, tuples } = tuplesOf(table, rows, types, params, (param, value, type) =>
+    typeof value === 'string' && value.includes(placeholder) ? `replace(${param}::text, ${placeholderParam}, counter.reference)::${type}` : `${param}::${type}`,
+  );
+  return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select v.* from counter cross join lateral (values ${tuples}) v`;
 }
 
 export interface NewComplaintRows {
