@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connectionIsBroken } from './database-unavailable.ts';
@@ -134,17 +134,6 @@ export function createPostgresDb(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingBrokenClients(pool, errors) }) });
   poolStats.set(db, { max: poolMax, total: () => pool.totalCount, idle: () => pool.idleCount, waiting: () => pool.waitingCount, errors });
   return db;
-}
-
-/**
- * Runs `run` in one read transaction whose statements may take `timeoutMs` (SET LOCAL, so
- * the pooled connection keeps its usual limit afterwards). For reports, which read more.
- */
-export function withStatementTimeout<T>(db: Db, timeoutMs: number, run: (db: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`.execute(trx);
-    return run(trx);
-  });
 }
 
 // PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory and

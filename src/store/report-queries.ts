@@ -4,6 +4,7 @@ import type { Channel, ComplaintStatus, Outcome, RemedyType } from '../domain/co
 import type { OmbudsmanOrderType } from '../domain/ombudsman/ombudsman-case.ts';
 import { londonEndOf, londonStartOf, type ComplaintFacts, type Period, type StageFacts } from '../domain/reporting/index.ts';
 import type { Db } from './database.ts';
+import { inParallel } from './report-transaction.ts';
 
 // The facts the reports compute from, read from the complaints' generated report columns
 // (migration 20261123T2030), never from the TOASTed state. They come back as one text
@@ -92,16 +93,18 @@ function toFacts(f: string[]): ComplaintFacts {
 
 /**
  * The complaints received in the period (London dates), for the performance report. A long
- * period is read 365 days at a time, concurrently, so the database builds one part while
- * Node parses another.
+ * period is read 365 days at a time, side by side where a second connection can share the
+ * transaction's snapshot (report-transaction.ts), so Node parses one part while the
+ * database builds another.
  */
 export async function factsReceivedIn(db: Db, organisationId: string, period: Period): Promise<ComplaintFacts[]> {
   const parts: Period[] = [];
   for (let from = parseIsoDate(period.from); from <= parseIsoDate(period.to); from += 365) {
     parts.push({ from: fromEpochDay(from), to: fromEpochDay(Math.min(from + 364, parseIsoDate(period.to))) });
   }
-  const chunks = await Promise.all(
-    parts.map((part) => facts(db, organisationId, 'performance', sql`c.received_at >= ${londonStartOf(part.from)} AND c.received_at < ${londonEndOf(part.to)}`)),
+  const chunks = await inParallel(
+    db,
+    parts.map((part) => (on: Db) => facts(on, organisationId, 'performance', sql`c.received_at >= ${londonStartOf(part.from)} AND c.received_at < ${londonEndOf(part.to)}`)),
   );
   return chunks.flat();
 }
@@ -122,13 +125,13 @@ export function factsForTsm(db: Db, organisationId: string, year: Period, withId
  * earlier (commands may be back-dated, never forward-dated), so `updated_at` before the
  * year rules a closed complaint out exactly.
  */
-export function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
+export async function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
   const start = londonStartOf(year.from);
-  return facts(
-    db,
-    organisationId,
-    'all',
-    sql`c.received_at < ${londonEndOf(year.to)}
-      AND (c.received_at >= ${start} OR c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))`,
-  );
+  const end = londonEndOf(year.to);
+  // Two disjoint parts, each a range of the received_at index, read side by side.
+  const chunks = await inParallel(db, [
+    (on: Db) => facts(on, organisationId, 'all', sql`c.received_at >= ${start} AND c.received_at < ${end}`),
+    (on: Db) => facts(on, organisationId, 'all', sql`c.received_at < ${start} AND (c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))`),
+  ]);
+  return chunks.flat();
 }

@@ -3,7 +3,8 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../../src/app.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createPgliteDb, withStatementTimeout } from '../../src/store/database.ts';
+import { createPgliteDb } from '../../src/store/database.ts';
+import { withReportTransaction } from '../../src/store/report-transaction.ts';
 import { migrateToLatest } from '../../src/store/migrator.ts';
 import { databaseFaultOf } from '../../src/store/database-unavailable.ts';
 import { aKey, buildTestApp, fixedClock, policyPresets, ukCalendars } from '../helpers/test-app.ts';
@@ -84,9 +85,9 @@ t.test('statement limits: the pool default, and a longer one for a report transa
   }
   const shown = async () => (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)).rows[0]?.statement_timeout;
   t.equal(await shown(), '15s', 'every pooled connection has the default statement_timeout');
-  const inside = await withStatementTimeout(db, 60000, async (trx) => (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(trx)).rows[0]?.statement_timeout);
+  const inside = await withReportTransaction(db, 60000, async (trx) => (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(trx)).rows[0]?.statement_timeout);
   t.equal(inside, '1min', 'a report transaction has its own');
-  const slow = await withStatementTimeout(db, 100, (trx) => sql`select pg_sleep(2)`.execute(trx)).then(
+  const slow = await withReportTransaction(db, 100, (trx) => sql`select pg_sleep(2)`.execute(trx)).then(
     () => undefined,
     (err: unknown) => err,
   );

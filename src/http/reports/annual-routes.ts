@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { setCommentary } from '../../app/reports/commentary.ts';
 import { annualReportFor } from '../../app/reports/annual-report.ts';
 import { londonDateOf } from '../../domain/calendar/index.ts';
-import { DEFAULT_DATABASE_TIMEOUTS, withStatementTimeout } from '../../store/database.ts';
+import { DEFAULT_DATABASE_TIMEOUTS } from '../../store/database.ts';
+import { withReportTransaction } from '../../store/report-transaction.ts';
 import { principalOf } from '../auth.ts';
 import { annualReportHtml } from './annual-report-html.ts';
 import { AnnualReportQuery, AnnualReportSchema, CommentaryBody, CommentarySchema } from './annual-schema.ts';
@@ -51,7 +52,7 @@ export const annualReportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = as
     },
     async (request, reply) => {
       const { year, asOf = londonDateOf(deps.clock()) } = request.query;
-      const report = await withStatementTimeout(deps.db, deps.reportStatementTimeoutMs ?? DEFAULT_DATABASE_TIMEOUTS.reportStatementMs, (db) =>
+      const report = await withReportTransaction(deps.db, deps.reportStatementTimeoutMs ?? DEFAULT_DATABASE_TIMEOUTS.reportStatementMs, (db) =>
         annualReportFor({ ...deps, db }, principalOf(request).organisationId, year, asOf),
       );
       reply.header('vary', 'accept');

@@ -5,7 +5,8 @@ import type { CalendarFor } from '../../domain/calendar/index.ts';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Stage } from '../../domain/complaint/index.ts';
-import { DEFAULT_DATABASE_TIMEOUTS, withStatementTimeout, type Db } from '../../store/database.ts';
+import { DEFAULT_DATABASE_TIMEOUTS, type Db } from '../../store/database.ts';
+import { withReportTransaction } from '../../store/report-transaction.ts';
 import { performanceReportFor, selfAssessmentFor, tsmCasesFor, tsmReportFor } from '../../store/reports.ts';
 import { principalOf } from '../auth.ts';
 import { HttpProblem } from '../http-problem.ts';
@@ -59,7 +60,7 @@ function sendReport(accept: string | undefined, reply: FastifyReply, report: obj
 export const reportRoutes: FastifyPluginAsyncTypebox<ReportRouteDeps> = async (app, deps) => {
   // Each report reads in one transaction with its own statement limit.
   const reading = <T>(run: (reportDeps: ReportRouteDeps) => Promise<T>): Promise<T> =>
-    withStatementTimeout(deps.db, deps.reportStatementTimeoutMs ?? DEFAULT_DATABASE_TIMEOUTS.reportStatementMs, (db) => run({ ...deps, db }));
+    withReportTransaction(deps.db, deps.reportStatementTimeoutMs ?? DEFAULT_DATABASE_TIMEOUTS.reportStatementMs, (db) => run({ ...deps, db }));
   app.get(
     '/v1/reports/tsm',
     {
