@@ -43,14 +43,38 @@ async function facts(db: Db, organisationId: string, use: Use, filter: RawBuilde
     SELECT string_agg(${lineFor(use)}, E'\\x1e') AS facts FROM complaints c
     WHERE c.organisation_id = ${organisationId} AND c.rpt_informal IS NULL AND ${filter}`.execute(db);
   const all = rows[0]?.facts;
-  return all ? all.split(LINE).map((line) => toFacts(line.split(FIELD))) : [];
+  return all ? parseLines(all, toFacts) : [];
+}
+
+/**
+ * Each line's fields, read with indexOf into one array reused for every line: no string
+ * and no array per line. Every line has all of FIELDS (each coalesced to ''), so the
+ * separators alone say where each field ends.
+ */
+function parseLines<T>(all: string, read: (fields: readonly string[]) => T): T[] {
+  const out: T[] = [];
+  const fields = new Array<string>(FIELDS.length).fill('');
+  const last = FIELDS.length - 1;
+  for (let at = 0; at < all.length; ) {
+    for (let i = 0; i <= last; i++) {
+      let end = all.indexOf(i === last ? LINE : FIELD, at);
+      if (end < 0) {
+        if (i < last) throw new Error(`a report line has fewer than ${FIELDS.length} fields`);
+        end = all.length;
+      }
+      fields[i] = end > at ? all.slice(at, end) : '';
+      at = end + 1;
+    }
+    out.push(read(fields));
+  }
+  return out;
 }
 
 const orNull = (value: string | undefined): string | null => (value ? value : null);
 const json = <T>(value: string | undefined): T | null => (value ? (JSON.parse(value) as T) : null);
 const bool = (value: string | undefined): boolean | null => (value === 'true' ? true : value === 'false' ? false : null);
 
-function stage(f: string[], at: number, startedOn: string, extensions: Extension[] | null, n: number): StageFacts {
+function stage(f: readonly string[], at: number, startedOn: string, extensions: Extension[] | null, n: number): StageFacts {
   return {
     startedOn,
     acknowledgedOn: orNull(f[at]),
@@ -64,7 +88,7 @@ function stage(f: string[], at: number, startedOn: string, extensions: Extension
   };
 }
 
-function toFacts(f: string[]): ComplaintFacts {
+function toFacts(f: readonly string[]): ComplaintFacts {
   const receivedOn = f[6]!;
   const extensions = json<Extension[]>(f[18]);
   const refusal = json<Decision>(f[19]);
