@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { messages as backend, parse, protocol, type PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -11,6 +11,8 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import pg from 'pg';
+import { preparedQuery } from './prepared-statements.ts';
 
 // A Kysely dialect for PGlite, written here rather than taken from kysely-pglite (which
 // brings a code generator, a CLI and an older Kysely) or kysely-pglite-dialect (which
@@ -44,6 +46,20 @@ export class PgliteDialect implements Dialect {
  */
 export class ChangeCounter {
   value = 0;
+}
+
+/** A parameter as pg sends it: arrays as PostgreSQL arrays, objects as JSON, dates as ISO text. */
+const pgUtils = (pg as unknown as { utils: { prepareValue: (value: unknown) => string | Buffer | null } }).utils;
+const prepareValue = (value: unknown) => pgUtils.prepareValue(value);
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 const PLAIN_SELECT = /^\s*select\b/i;
@@ -100,8 +116,19 @@ class PgliteDriver implements Driver {
   }
 }
 
+/**
+ * Statements go to PGlite as extended-protocol messages, data statements as named prepared
+ * statements (the rules of prepared-statements.ts, as on a pg connection): PGlite's own
+ * query() parses and plans every statement again and crosses into WebAssembly five times
+ * for it; here a prepared statement is bound and run in one crossing, about a third less
+ * time for a new complaint's statement. Values are prepared as pg prepares them, so both
+ * databases receive the same text for the same parameter.
+ */
 class PgliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
+  /** Names preparedQuery has handed out, and those PGlite has parsed (a failed Parse leaves one out). */
+  private readonly prepared = new Set<string>();
+  private readonly parsed = new Set<string>();
   constructor(
     private readonly pglite: PGlite,
     private readonly changes: ChangeCounter,
@@ -110,10 +137,24 @@ class PgliteConnection implements DatabaseConnection {
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     // Counted before the statement runs, so a failed write counts too.
     if (mayChangeData(compiledQuery.sql)) this.changes.value++;
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const values = compiledQuery.parameters.map((value) => prepareValue(value));
+    const query = preparedQuery(this.prepared, compiledQuery.sql, values);
+    const name = typeof query === 'string' ? '' : query.name;
+    const parts = [
+      ...(name && this.parsed.has(name) ? [] : [protocol.serialize.parse({ name, text: compiledQuery.sql, types: [] })]),
+      protocol.serialize.bind({ statement: name, values }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    ];
+    const { messages } = await this.pglite.runExclusive(() => this.pglite.execProtocol(concat(parts), { throwOnError: false }));
+    if (name && messages.some((m) => m.name === 'parseComplete')) this.parsed.add(name);
+    const failure = messages.find((m) => m instanceof backend.DatabaseError);
+    if (failure) throw failure;
+    const result = parse.parseResults(messages, this.pglite.parsers)[0]!;
     const affected = result.affectedRows ?? 0;
     const isWrite = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(result.command ?? '');
-    return isWrite ? { rows: result.rows, numAffectedRows: BigInt(affected) } : { rows: result.rows };
+    return isWrite ? { rows: result.rows as R[], numAffectedRows: BigInt(affected) } : { rows: result.rows as R[] };
   }
 
   // eslint-disable-next-line require-yield -- PGlite has no cursors; streaming is not offered
