@@ -1,4 +1,4 @@
-// The regulator's TSM report and the performance report on the seeded million
+// The regulator's TSM report, the performance, self-assessment and annual reports on the seeded million
 // (npm run bench:seed first, same DATABASE_URL) for the 200,000-complaint landlord, through
 // the whole HTTP stack (app.inject: auth, validation, queries, computation, serialisation).
 // Run: npm run bench:reports. Migrates first, so a database seeded before the report
@@ -65,6 +65,7 @@ const fy = JSON.parse(await measure('performance, the financial year', `/v1/repo
 await measure('performance, the financial year, CSV', `/v1/reports/performance?from=${year}-04-01&to=${year + 1}-03-31`, 5, 'text/csv');
 const all = JSON.parse(await measure('performance, three years', `/v1/reports/performance?from=${threeYearsFrom}&to=${last}`, 3)) as PerformanceReport;
 await measure('self-assessment', `/v1/reports/self-assessment?year=${year}`, 3);
+await measure('annual report (all of the above for the year, JSON)', `/v1/reports/annual?year=${year}`, 3);
 
 const { ch01, ch02 } = tsm;
 process.stdout.write(`\nTSM ${tsm.financialYear.label}: CH01 stage 1 received ${ch01.stage1.received} (${ch01.stage1.leftOut} left out), stage 2 ${ch01.stage2.received}; homes: ${ch01.homesNote}\n`);
