@@ -21,8 +21,10 @@ const sharing = new WeakMap<Db, Sharing>();
 // into SET TRANSACTION SNAPSHOT, which takes no parameters.
 const SNAPSHOT_ID = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
 
-async function limitStatements(db: Db, timeoutMs: number): Promise<void> {
-  await sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`.execute(db);
+/** Sets the transaction's statement limit; says whether the server is a standby, which cannot export a snapshot. */
+async function limitStatements(db: Db, timeoutMs: number): Promise<{ standby: boolean }> {
+  const { rows } = await sql<{ standby: boolean }>`select set_config('statement_timeout', ${String(timeoutMs)}, true), pg_is_in_recovery() as standby`.execute(db);
+  return { standby: rows[0]?.standby === true };
 }
 
 const readOnlyRepeatable = (db: Db) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
@@ -30,11 +32,12 @@ const readOnlyRepeatable = (db: Db) => db.transaction().setIsolationLevel('repea
 /**
  * Runs `run` in one read-only REPEATABLE READ transaction whose statements may take
  * `timeoutMs` (SET LOCAL, so the pooled connection keeps its usual limit afterwards).
+ * On a standby (pg_export_snapshot cannot run during recovery) its parts run one by one.
  */
 export function withReportTransaction<T>(db: Db, timeoutMs: number, run: (db: Db) => Promise<T>): Promise<T> {
   return readOnlyRepeatable(db).execute(async (trx) => {
-    await limitStatements(trx, timeoutMs);
-    if (poolStatsOf(db)) sharing.set(trx, { pool: db, timeoutMs });
+    const { standby } = await limitStatements(trx, timeoutMs);
+    if (poolStatsOf(db) && !standby) sharing.set(trx, { pool: db, timeoutMs });
     return run(trx);
   });
 }
@@ -53,7 +56,12 @@ export async function inParallel<T>(db: Db, tasks: readonly ((db: Db) => Promise
   const work = async (on: Db) => {
     while (next < tasks.length) {
       const i = next++;
-      results[i] = await tasks[i]!(on);
+      try {
+        results[i] = await tasks[i]!(on);
+      } catch (err) {
+        next = tasks.length; // the report has failed: the other connection takes no more
+        throw err;
+      }
     }
   };
   const share = sharing.get(db);

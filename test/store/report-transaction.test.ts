@@ -37,10 +37,13 @@ t.test('on PostgreSQL a report transaction reads on two connections that see one
   t.ok(seen.ms < 700, `four 0.2 s parts took ${seen.ms.toFixed(0)} ms, about half of one after another`);
   t.equal((await look(db)).n, 2, 'outside, the new row is there');
 
+  let ran = 0;
+  const counted = async (on: Db) => (ran++, look(on));
   const failing = withReportTransaction(db, 60_000, (trx) =>
-    inParallel(trx, [look, async (on: Db) => (await sql`select 1 / 0`.execute(on), look(on)), look]),
+    inParallel(trx, [async (on: Db) => (await sql`select 1 / 0`.execute(on), look(on)), counted, counted, counted, counted]),
   );
   await t.rejects(failing, /division by zero/, 'a part that fails fails the report');
+  t.ok(ran <= 1, `and the parts after it are not started (${ran} of 4 were)`);
 });
 
 t.test('with no connection to spare, or outside a report transaction, the parts run one after another', async (t) => {
