@@ -52,6 +52,9 @@ export class ChangeCounter {
 const pgUtils = (pg as unknown as { utils: { prepareValue: (value: unknown) => string | Buffer | null } }).utils;
 const prepareValue = (value: unknown) => pgUtils.prepareValue(value);
 
+// The messages after Bind are the same for every statement: built once, as pg does.
+const DESCRIBE_EXECUTE_SYNC = [protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute({}), protocol.serialize.sync()];
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   let at = 0;
@@ -143,9 +146,7 @@ class PgliteConnection implements DatabaseConnection {
     const parts = [
       ...(name && this.parsed.has(name) ? [] : [protocol.serialize.parse({ name, text: compiledQuery.sql, types: [] })]),
       protocol.serialize.bind({ statement: name, values }),
-      protocol.serialize.describe({ type: 'P' }),
-      protocol.serialize.execute({}),
-      protocol.serialize.sync(),
+      ...DESCRIBE_EXECUTE_SYNC,
     ];
     const { messages } = await this.pglite.runExclusive(() => this.pglite.execProtocol(concat(parts), { throwOnError: false }));
     if (name && messages.some((m) => m.name === 'parseComplete')) this.parsed.add(name);
