@@ -18,6 +18,7 @@ import * as organisationConfigVersion from './20261202T0400-organisation-config-
 import * as importEventsAndFailedUploads from './20261202T0500-import-events-and-failed-uploads.ts';
 import * as selfAssessmentCommentary from './20261202T0600-self-assessment-commentary.ts';
 import * as contactRestrictionsIndex from './20261202T0700-contact-restrictions-index.ts';
+import * as reportPartialIndexes from './20261203T1400-report-partial-indexes.ts';
 
 // Every migration, in order, listed by hand so the set is greppable and the same under
 // tsx, tests and a bundler. Names are timestamps; never rename or edit one that has shipped.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T0500-import-events-and-failed-uploads': importEventsAndFailedUploads,
   '20261202T0600-self-assessment-commentary': selfAssessmentCommentary,
   '20261202T0700-contact-restrictions-index': contactRestrictionsIndex,
+  '20261203T1400-report-partial-indexes': reportPartialIndexes,
 };

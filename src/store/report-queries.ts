@@ -39,27 +39,32 @@ type Decision = { on: string; ground: string; explained: boolean; ombudsmanRight
 type Extension = [stage: number, decidedOn: string, residentToldOn: string, previousDueDate: string, newDueDate: string, reason: string, goodReason: string | null];
 
 async function facts(db: Db, organisationId: string, use: Use, filter: RawBuilder<unknown>): Promise<ComplaintFacts[]> {
+  const all = await lines(db, organisationId, lineFor(use), filter);
+  return all ? parseLines(all, FIELDS.length, toFacts) : [];
+}
+
+/** The lines of the landlord's complaints (informal records are not complaints) that pass `filter`, as one text. */
+async function lines(db: Db, organisationId: string, line: RawBuilder<unknown>, filter: RawBuilder<unknown>): Promise<string | null> {
   const { rows } = await sql<{ facts: string | null }>`
-    SELECT string_agg(${lineFor(use)}, E'\\x1e') AS facts FROM complaints c
+    SELECT string_agg(${line}, E'\\x1e') AS facts FROM complaints c
     WHERE c.organisation_id = ${organisationId} AND c.rpt_informal IS NULL AND ${filter}`.execute(db);
-  const all = rows[0]?.facts;
-  return all ? parseLines(all, toFacts) : [];
+  return rows[0]?.facts ?? null;
 }
 
 /**
  * Each line's fields, read with indexOf into one array reused for every line: no string
- * and no array per line. Every line has all of FIELDS (each coalesced to ''), so the
+ * and no array per line. Every line has all `count` fields (each coalesced to ''), so the
  * separators alone say where each field ends.
  */
-function parseLines<T>(all: string, read: (fields: readonly string[]) => T): T[] {
+function parseLines<T>(all: string, count: number, read: (fields: readonly string[]) => T): T[] {
   const out: T[] = [];
-  const fields = new Array<string>(FIELDS.length).fill('');
-  const last = FIELDS.length - 1;
+  const fields = new Array<string>(count).fill('');
+  const last = count - 1;
   for (let at = 0; at < all.length; ) {
     for (let i = 0; i <= last; i++) {
       let end = all.indexOf(i === last ? LINE : FIELD, at);
       if (end < 0) {
-        if (i < last) throw new Error(`a report line has fewer than ${FIELDS.length} fields`);
+        if (i < last) throw new Error(`a report line has fewer than ${count} fields`);
         end = all.length;
       }
       fields[i] = end > at ? all.slice(at, end) : '';
@@ -115,6 +120,28 @@ function toFacts(f: readonly string[]): ComplaintFacts {
   };
 }
 
+// The complaints each report reads, as conditions on the report columns.
+
+const receivedIn = (period: Period) => sql`c.received_at >= ${londonStartOf(period.from)} AND c.received_at < ${londonEndOf(period.to)}`;
+
+/** What CH01 and CH02 count: complaints received, escalated or answered in the year (the cases listed as left out also started in it). */
+function countedForTsm(year: Period): RawBuilder<unknown> {
+  const within = (column: string) => sql`${sql.ref(`c.${column}`)} BETWEEN ${year.from}::date AND ${year.to}::date`;
+  return sql`(${within('rpt_received_on')} OR ${within('rpt_s2_started_on')} OR ${within('rpt_s1_sent_on')} OR ${within('rpt_s2_sent_on')})`;
+}
+
+/**
+ * Every complaint that can bear on the year's self-assessment: received in it, or received
+ * before it and still open or changed since it began. A step that occurred in the year was
+ * recorded no earlier (commands may be back-dated, never forward-dated), so `updated_at`
+ * before the year rules a closed complaint out exactly.
+ */
+function bearingOnYear(year: Period, part: 'received in it' | 'received before it'): RawBuilder<unknown> {
+  if (part === 'received in it') return receivedIn(year);
+  const start = londonStartOf(year.from);
+  return sql`c.received_at < ${start} AND (c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))`;
+}
+
 /**
  * The complaints received in the period (London dates), for the performance report. A long
  * period is read 365 days at a time, side by side where a second connection can share the
@@ -122,40 +149,87 @@ function toFacts(f: readonly string[]): ComplaintFacts {
  * database builds another.
  */
 export async function factsReceivedIn(db: Db, organisationId: string, period: Period): Promise<ComplaintFacts[]> {
-  const parts: Period[] = [];
-  for (let from = parseIsoDate(period.from); from <= parseIsoDate(period.to); from += 365) {
-    parts.push({ from: fromEpochDay(from), to: fromEpochDay(Math.min(from + 364, parseIsoDate(period.to))) });
-  }
   const chunks = await inParallel(
     db,
-    parts.map((part) => (on: Db) => facts(on, organisationId, 'performance', sql`c.received_at >= ${londonStartOf(part.from)} AND c.received_at < ${londonEndOf(part.to)}`)),
+    daysAtATime(period, 365).map((part) => (on: Db) => facts(on, organisationId, 'performance', receivedIn(part))),
   );
   return chunks.flat();
 }
 
-/**
- * What CH01 and CH02 count: complaints received, escalated or answered in the year (the
- * cases listed as left out also started in it). Identity fields only when listing cases.
- */
+/** The period in consecutive parts of at most `days` days. */
+function daysAtATime(period: Period, days: number): Period[] {
+  const parts: Period[] = [];
+  for (let from = parseIsoDate(period.from); from <= parseIsoDate(period.to); from += days) {
+    parts.push({ from: fromEpochDay(from), to: fromEpochDay(Math.min(from + days - 1, parseIsoDate(period.to))) });
+  }
+  return parts;
+}
+
+/** The complaints CH01 and CH02 count for the year; identity fields only when listing cases. */
 export function factsForTsm(db: Db, organisationId: string, year: Period, withIdentity: boolean): Promise<ComplaintFacts[]> {
-  const within = (column: string) => sql`${sql.ref(`c.${column}`)} BETWEEN ${year.from}::date AND ${year.to}::date`;
-  const filter = sql`(${within('rpt_received_on')} OR ${within('rpt_s2_started_on')} OR ${within('rpt_s1_sent_on')} OR ${within('rpt_s2_sent_on')})`;
-  return facts(db, organisationId, withIdentity ? 'all' : 'tsm', filter);
+  return facts(db, organisationId, withIdentity ? 'all' : 'tsm', countedForTsm(year));
+}
+
+/** Every complaint that can bear on the year's self-assessment (bearingOnYear), in two disjoint parts read side by side. */
+export async function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
+  const chunks = await inParallel(db, [
+    (on: Db) => facts(on, organisationId, 'all', bearingOnYear(year, 'received in it')),
+    (on: Db) => facts(on, organisationId, 'all', bearingOnYear(year, 'received before it')),
+  ]);
+  return chunks.flat();
+}
+
+/** The facts of the annual report's parts, each exactly as its own report reads them. */
+export interface AnnualFacts {
+  /** factsReceivedIn(year): the performance report's. */
+  receivedInYear: ComplaintFacts[];
+  /** factsForTsm(year) and factsForTsm(previous year). */
+  tsm: ComplaintFacts[];
+  previousTsm: ComplaintFacts[];
+  /** factsForYear(year): the self-assessment's. */
+  selfAssessment: ComplaintFacts[];
 }
 
 /**
- * Every complaint that can bear on the year's self-assessment: received in it, still
- * open, or changed since it began. A step that occurred in the year was recorded no
- * earlier (commands may be back-dated, never forward-dated), so `updated_at` before the
- * year rules a closed complaint out exactly.
+ * The annual report's facts in one read: a complaint in several parts (most are) is read,
+ * sent and parsed once, and a number after its fields says which parts it is in, from the
+ * same conditions the reports use. The landlord's complaints are read a range of receipt
+ * dates at a time, side by side where a second connection shares the snapshot.
  */
-export async function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
-  const start = londonStartOf(year.from);
-  const end = londonEndOf(year.to);
-  // Two disjoint parts, each a range of the received_at index, read side by side.
-  const chunks = await inParallel(db, [
-    (on: Db) => facts(on, organisationId, 'all', sql`c.received_at >= ${start} AND c.received_at < ${end}`),
-    (on: Db) => facts(on, organisationId, 'all', sql`c.received_at < ${start} AND (c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))`),
-  ]);
-  return chunks.flat();
+export async function factsForAnnualReport(db: Db, organisationId: string, year: Period, previous: Period): Promise<AnnualFacts> {
+  const bit = (condition: RawBuilder<unknown>, value: number) => sql`CASE WHEN ${condition} THEN ${sql.lit(value)} ELSE 0 END`;
+  const parts = [
+    receivedIn(year),
+    countedForTsm(year),
+    countedForTsm(previous),
+    sql`(${bearingOnYear(year, 'received in it')} OR ${bearingOnYear(year, 'received before it')})`,
+  ];
+  const membership = sql.join(
+    parts.map((condition, i) => bit(condition, 1 << i)),
+    sql` | `,
+  );
+  const line = sql`concat_ws(E'\\x1f', ${lineFor('all')}, ${membership})`;
+  const anyPart = sql`(${sql.join(parts, sql` OR `)})`;
+  // Receipt ranges that split the work about evenly and together cover every instant:
+  // before the previous year, each year in halves, after the year.
+  const starts = [previous, year].flatMap((p) => daysAtATime(p, 183).map((half) => londonStartOf(half.from)));
+  const bounds = [...starts, londonEndOf(year.to)].sort((a, b) => a.getTime() - b.getTime());
+  const ranges = [
+    sql`c.received_at < ${bounds[0]}`,
+    ...bounds.slice(1).map((to, i) => sql`c.received_at >= ${bounds[i]} AND c.received_at < ${to}`),
+    sql`c.received_at >= ${bounds.at(-1)}`,
+  ];
+  const chunks = await inParallel(
+    db,
+    ranges.map((range) => async (on: Db) => {
+      const all = await lines(on, organisationId, line, sql`${range} AND ${anyPart}`);
+      return all ? parseLines(all, FIELDS.length + 1, (f) => [toFacts(f), Number(f[FIELDS.length])] as const) : [];
+    }),
+  );
+  const out: AnnualFacts = { receivedInYear: [], tsm: [], previousTsm: [], selfAssessment: [] };
+  const lists = [out.receivedInYear, out.tsm, out.previousTsm, out.selfAssessment];
+  for (const chunk of chunks) {
+    for (const [f, member] of chunk) lists.forEach((list, i) => member & (1 << i) && list.push(f));
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import {
   performanceReport,
   selfAssessment,
   tsmReport,
+  type ComplaintFacts,
   type Period,
   type TsmInputs,
   type TsmMeasure,
@@ -54,8 +55,12 @@ async function tsmInputs(deps: ReportDeps, organisationId: string, year: number)
 }
 
 export async function tsmReportFor(deps: ReportDeps, organisationId: string, year: number) {
-  const inputs = await tsmInputs(deps, organisationId, year);
-  return tsmReport(await factsForTsm(deps.db, organisationId, inputs.year, false), inputs);
+  return tsmReportOf(deps, organisationId, year, await factsForTsm(deps.db, organisationId, financialYear(year), false));
+}
+
+/** The TSM report of a year from its facts (factsForTsm). */
+export async function tsmReportOf(deps: ReportDeps, organisationId: string, year: number, facts: readonly ComplaintFacts[]) {
+  return tsmReport(facts, await tsmInputs(deps, organisationId, year));
 }
 
 export async function tsmCasesFor(deps: ReportDeps, organisationId: string, query: { year: number; measure: TsmMeasure; stage: Stage }) {
@@ -70,19 +75,26 @@ export async function tsmCasesFor(deps: ReportDeps, organisationId: string, quer
 }
 
 export async function performanceReportFor(deps: ReportDeps, organisationId: string, period: Period) {
+  return performanceReportOf(deps, organisationId, period, await factsReceivedIn(deps.db, organisationId, period));
+}
+
+/** The performance report of a period from the facts of the complaints received in it (factsReceivedIn). */
+export async function performanceReportOf(deps: ReportDeps, organisationId: string, period: Period, facts: readonly ComplaintFacts[]) {
   const { calendar } = await organisationOf(deps, organisationId);
-  const [facts, informal, contactRestrictions] = await Promise.all([
-    factsReceivedIn(deps.db, organisationId, period),
-    informalFiguresIn(deps.db, organisationId, period),
-    restrictionFiguresIn(deps.db, organisationId, period),
-  ]);
   // Informal resolutions and support requests are not complaints: counted apart (issue 14).
+  const informal = await informalFiguresIn(deps.db, organisationId, period);
+  const contactRestrictions = await restrictionFiguresIn(deps.db, organisationId, period);
   return { ...performanceReport(facts, period, calendar), informal, contactRestrictions };
 }
 
 /** As the data stood at the end of `asOf`: anything recorded as happening later is left out, so the answer can be reproduced. */
 export async function selfAssessmentFor(deps: ReportDeps, organisationId: string, year: number, asOf: IsoDate) {
+  return selfAssessmentOf(deps, organisationId, year, asOf, await factsForYear(deps.db, organisationId, financialYear(year)));
+}
+
+/** The self-assessment of a year from the facts that can bear on it (factsForYear). */
+export async function selfAssessmentOf(deps: ReportDeps, organisationId: string, year: number, asOf: IsoDate, facts: readonly ComplaintFacts[]) {
   const { calendar } = await organisationOf(deps, organisationId);
   const fy = financialYear(year);
-  return selfAssessment(factsAsOf(await factsForYear(deps.db, organisationId, fy), asOf), fy, calendar, asOf);
+  return selfAssessment(factsAsOf(facts, asOf), fy, calendar, asOf);
 }

@@ -2,6 +2,7 @@ import type { FinancialYear } from './periods.ts';
 import type { InformalTallies, RestrictionFigures } from './not-complaint-figures.ts';
 import type { PerformanceReport } from './performance-report.ts';
 import type { SelfAssessment } from './self-assessment.ts';
+import type { LearningCount } from './learning-remedies.ts';
 import { sortedCounts } from './stats.ts';
 import type { TsmReport } from './tsm-report.ts';
 
@@ -10,8 +11,8 @@ import type { TsmReport } from './tsm-report.ts';
  * self-assessment: every figure is taken from the reports the API already gives (the
  * performance report for the complaints received in the financial year, CH01 and CH02 for
  * this year and the one before, the self-assessment as of a date), never computed again
- * another way; only the Ombudsman referrals and orders and the learning remedies per
- * service area come from their own query, over the same cohort.
+ * another way; only the Ombudsman referrals and orders come from their own query, and the
+ * learning remedies per service area from the performance report's complaints.
  */
 export interface AnnualReportInputs {
   organisation: { id: string; name: string };
@@ -25,7 +26,7 @@ export interface AnnualReportInputs {
   extras: {
     ombudsmanReferrals: number;
     ombudsmanOrders: number;
-    learning: readonly { serviceArea: string; type: string; count: number }[];
+    learning: readonly LearningCount[];
   };
 }
 

@@ -9,3 +9,4 @@ export { PROVISIONS, SELF_ASSESSMENT_DEFINITIONS, selfAssessment, type SelfAsses
 export { factsAsOf } from './facts-as-of.ts';
 export type { InformalFigures, InformalTallies, RestrictionFigures } from './not-complaint-figures.ts';
 export { ANNUAL_REPORT_DEFINITIONS, annualReport, TOP_N, type AnnualReport, type AnnualReportInputs } from './annual-report.ts';
+export { LEARNING_REMEDY_TYPES, learningRemedies, type LearningCount } from './learning-remedies.ts';
