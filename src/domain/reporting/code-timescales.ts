@@ -35,9 +35,21 @@ export function describeTimescales(stage: Stage): string {
   );
 }
 
-// Epoch-day arithmetic: reports run these hundreds of thousands of times.
+// Reports ask for these hundreds of thousands of times, over a few thousand distinct dates:
+// each calendar's answers are kept (calendars do not change), per number of working days.
+const dueDates = new WeakMap<WorkingDayCalendar, Map<number, Map<IsoDate, IsoDate>>>();
+
 export function codeDueDate(from: IsoDate, workingDays: number, calendar: WorkingDayCalendar): IsoDate {
-  return fromEpochDay(calendar.addWorkingDaysEpoch(calendar.nextWorkingDayEpoch(parseIsoDate(from)), workingDays));
+  let byDays = dueDates.get(calendar);
+  if (byDays === undefined) dueDates.set(calendar, (byDays = new Map()));
+  let known = byDays.get(workingDays);
+  if (known === undefined) byDays.set(workingDays, (known = new Map()));
+  let due = known.get(from);
+  if (due === undefined) {
+    due = fromEpochDay(calendar.addWorkingDaysEpoch(calendar.nextWorkingDayEpoch(parseIsoDate(from)), workingDays));
+    known.set(from, due);
+  }
+  return due;
 }
 
 /** Whole working days from the stage's day 0 to `to` (0 when done on day 0). */

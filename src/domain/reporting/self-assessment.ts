@@ -133,7 +133,7 @@ export const SELF_ASSESSMENT_DEFINITIONS = [
   "Ombudsman orders are evidence for the year they fell due; the Ombudsman's figures count the determinations made in the year, one finding per issue, by finding and by service area.",
 ];
 
-/** The Code provisions that data can evidence, each with its compliance rate and the failing cases. */
+/** The Code provisions that data can evidence, each with its compliance rate and the failing cases (by reference). */
 export function selfAssessment(facts: readonly ComplaintFacts[], year: FinancialYear, calendar: WorkingDayCalendar, asOf: IsoDate) {
   const ctx: Context = { year, calendar, asOf };
   const provisions = PROVISIONS.map(({ id, code, requirement, check }) => {
@@ -145,6 +145,7 @@ export function selfAssessment(facts: readonly ComplaintFacts[], year: Financial
       evidenced += 1;
       if (!verdict.ok) failingCases.push({ complaintId: f.id, reference: f.reference, reason: verdict.reason });
     }
+    failingCases.sort((a, b) => a.reference.localeCompare(b.reference));
     const compliant = evidenced - failingCases.length;
     return { id, code, requirement, evidenced, compliant, ratePercentage: percentage(compliant, evidenced), failingCases };
   });

@@ -26,6 +26,11 @@ t.test('acknowledgements: on time, late, missing past the due date, or stopped b
     [missing.reference, 'no acknowledgement yet, due 2025-06-09'],
     [withdrawnAfter.reference, 'stopped on 2025-06-12 without acknowledgement, due 2025-06-09'],
   ]);
+  t.same(
+    provision([...facts].reverse(), 'stage_1_acknowledged_in_time').failingCases.map((c) => c.reference),
+    result.failingCases.map((c) => c.reference),
+    'listed by reference, whatever order the facts came in',
+  );
   t.match(provision([missing], 'stage_1_acknowledged_in_time', '2025-06-09'), { evidenced: 0, ratePercentage: null }, 'not yet failing on its due date');
 });
 
