@@ -145,7 +145,7 @@ export function selfAssessment(facts: readonly ComplaintFacts[], year: Financial
       evidenced += 1;
       if (!verdict.ok) failingCases.push({ complaintId: f.id, reference: f.reference, reason: verdict.reason });
     }
-    failingCases.sort((a, b) => a.reference.localeCompare(b.reference));
+    failingCases.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
     const compliant = evidenced - failingCases.length;
     return { id, code, requirement, evidenced, compliant, ratePercentage: percentage(compliant, evidenced), failingCases };
   });
