@@ -41,9 +41,9 @@ const dueDates = new WeakMap<WorkingDayCalendar, Map<number, Map<IsoDate, IsoDat
 
 export function codeDueDate(from: IsoDate, workingDays: number, calendar: WorkingDayCalendar): IsoDate {
   let byDays = dueDates.get(calendar);
-  if (byDays === undefined) dueDates.set(calendar, (byDays = new Map()));
+  if (byDays === undefined) dueDates.set(calendar, (byDays = new Map<number, Map<IsoDate, IsoDate>>()));
   let known = byDays.get(workingDays);
-  if (known === undefined) byDays.set(workingDays, (known = new Map()));
+  if (known === undefined) byDays.set(workingDays, (known = new Map<IsoDate, IsoDate>()));
   let due = known.get(from);
   if (due === undefined) {
     due = fromEpochDay(calendar.addWorkingDaysEpoch(calendar.nextWorkingDayEpoch(parseIsoDate(from)), workingDays));
