@@ -198,18 +198,18 @@ export interface AnnualFacts {
  */
 export async function factsForAnnualReport(db: Db, organisationId: string, year: Period, previous: Period): Promise<AnnualFacts> {
   const bit = (condition: RawBuilder<unknown>, value: number) => sql`CASE WHEN ${condition} THEN ${sql.lit(value)} ELSE 0 END`;
-  const parts = [
-    receivedIn(year),
-    countedForTsm(year),
-    countedForTsm(previous),
-    sql`(${bearingOnYear(year, 'received in it')} OR ${bearingOnYear(year, 'received before it')})`,
+  const parts: [keyof AnnualFacts, RawBuilder<unknown>][] = [
+    ['receivedInYear', receivedIn(year)],
+    ['tsm', countedForTsm(year)],
+    ['previousTsm', countedForTsm(previous)],
+    ['selfAssessment', sql`(${bearingOnYear(year, 'received in it')} OR ${bearingOnYear(year, 'received before it')})`],
   ];
   const membership = sql.join(
-    parts.map((condition, i) => bit(condition, 1 << i)),
+    parts.map(([, condition], i) => bit(condition, 1 << i)),
     sql` | `,
   );
   const line = sql`concat_ws(E'\\x1f', ${lineFor('all')}, ${membership})`;
-  const anyPart = sql`(${sql.join(parts, sql` OR `)})`;
+  const anyPart = sql`(${sql.join(parts.map(([, condition]) => condition), sql` OR `)})`;
   // Receipt ranges that split the work about evenly and together cover every instant:
   // before the previous year, each year in halves, after the year.
   const starts = [previous, year].flatMap((p) => daysAtATime(p, 183).map((half) => londonStartOf(half.from)));
@@ -227,9 +227,12 @@ export async function factsForAnnualReport(db: Db, organisationId: string, year:
     }),
   );
   const out: AnnualFacts = { receivedInYear: [], tsm: [], previousTsm: [], selfAssessment: [] };
-  const lists = [out.receivedInYear, out.tsm, out.previousTsm, out.selfAssessment];
   for (const chunk of chunks) {
-    for (const [f, member] of chunk) lists.forEach((list, i) => member & (1 << i) && list.push(f));
+    for (const [f, member] of chunk) {
+      parts.forEach(([part], i) => {
+        if (member & (1 << i)) out[part].push(f);
+      });
+    }
   }
   return out;
 }
