@@ -136,24 +136,25 @@ function countedForTsm(year: Period): RawBuilder<unknown> {
  * recorded no earlier (commands may be back-dated, never forward-dated), so `updated_at`
  * before the year rules a closed complaint out exactly.
  */
-function bearingOnYear(year: Period, part: 'received in it' | 'received before it'): RawBuilder<unknown> {
-  if (part === 'received in it') return receivedIn(year);
+function bearingOnYear(year: Period): RawBuilder<unknown> {
   const start = londonStartOf(year.from);
-  return sql`c.received_at < ${start} AND (c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))`;
+  return sql`(${receivedIn(year)} OR (c.received_at < ${start} AND (c.updated_at >= ${start} OR c.status NOT IN ('closed', 'declined', 'withdrawn'))))`;
 }
 
 /**
- * The complaints received in the period (London dates), for the performance report. A long
- * period is read 365 days at a time, side by side where a second connection can share the
- * transaction's snapshot (report-transaction.ts), so Node parses one part while the
- * database builds another.
+ * The ranges of receipt instants a report reads, one query each: `period` in half-years
+ * (London dates), and with `earlier` everything received before it in one more. Side by
+ * side where a second connection can share the transaction's snapshot
+ * (report-transaction.ts), so both cores build lines while Node parses.
+ *
+ * None is read after the period: a complaint received later has every step later too, as
+ * no step is dated before its complaint's receipt (commands/log.ts: later commands may be
+ * dated back to receivedAt, never before it), so no report of the period counts it.
  */
-export async function factsReceivedIn(db: Db, organisationId: string, period: Period): Promise<ComplaintFacts[]> {
-  const chunks = await inParallel(
-    db,
-    daysAtATime(period, 365).map((part) => (on: Db) => facts(on, organisationId, 'performance', receivedIn(part))),
-  );
-  return chunks.flat();
+function receiptRanges(period: Period, earlier: boolean): RawBuilder<unknown>[] {
+  const bounds = [...daysAtATime(period, 183).map((half) => londonStartOf(half.from)), londonEndOf(period.to)];
+  const ranges = bounds.slice(1).map((to, i) => sql`c.received_at >= ${bounds[i]} AND c.received_at < ${to}`);
+  return earlier ? [sql`c.received_at < ${bounds[0]}`, ...ranges] : ranges;
 }
 
 /** The period in consecutive parts of at most `days` days. */
@@ -165,18 +166,30 @@ function daysAtATime(period: Period, days: number): Period[] {
   return parts;
 }
 
-/** The complaints CH01 and CH02 count for the year; identity fields only when listing cases. */
-export function factsForTsm(db: Db, organisationId: string, year: Period, withIdentity: boolean): Promise<ComplaintFacts[]> {
-  return facts(db, organisationId, withIdentity ? 'all' : 'tsm', countedForTsm(year));
+/** The year and the one before it, as one period: where the complaints a year's report reads were mostly received. */
+const withYearBefore = (year: Period): Period => ({ from: fromEpochDay(parseIsoDate(year.from) - 365), to: year.to });
+
+async function factsInRanges(db: Db, organisationId: string, use: Use, filter: RawBuilder<unknown>, ranges: RawBuilder<unknown>[]): Promise<ComplaintFacts[]> {
+  const chunks = await inParallel(
+    db,
+    ranges.map((range) => (on: Db) => facts(on, organisationId, use, sql`${range} AND ${filter}`)),
+  );
+  return chunks.flat();
 }
 
-/** Every complaint that can bear on the year's self-assessment (bearingOnYear), in two disjoint parts read side by side. */
-export async function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
-  const chunks = await inParallel(db, [
-    (on: Db) => facts(on, organisationId, 'all', bearingOnYear(year, 'received in it')),
-    (on: Db) => facts(on, organisationId, 'all', bearingOnYear(year, 'received before it')),
-  ]);
-  return chunks.flat();
+/** The complaints received in the period (London dates), for the performance report. */
+export function factsReceivedIn(db: Db, organisationId: string, period: Period): Promise<ComplaintFacts[]> {
+  return factsInRanges(db, organisationId, 'performance', sql`TRUE`, receiptRanges(period, false));
+}
+
+/** The complaints CH01 and CH02 count for the year; identity fields only when listing cases. */
+export function factsForTsm(db: Db, organisationId: string, year: Period, withIdentity: boolean): Promise<ComplaintFacts[]> {
+  return factsInRanges(db, organisationId, withIdentity ? 'all' : 'tsm', countedForTsm(year), receiptRanges(year, true));
+}
+
+/** Every complaint that can bear on the year's self-assessment (bearingOnYear). */
+export function factsForYear(db: Db, organisationId: string, year: Period): Promise<ComplaintFacts[]> {
+  return factsInRanges(db, organisationId, 'all', bearingOnYear(year), receiptRanges(withYearBefore(year), true));
 }
 
 /** The facts of the annual report's parts, each exactly as its own report reads them. */
@@ -193,8 +206,7 @@ export interface AnnualFacts {
 /**
  * The annual report's facts in one read: a complaint in several parts (most are) is read,
  * sent and parsed once, and a number after its fields says which parts it is in, from the
- * same conditions the reports use. The landlord's complaints are read a range of receipt
- * dates at a time, side by side where a second connection shares the snapshot.
+ * same conditions the reports use, read a range of receipt instants at a time.
  */
 export async function factsForAnnualReport(db: Db, organisationId: string, year: Period, previous: Period): Promise<AnnualFacts> {
   const bit = (condition: RawBuilder<unknown>, value: number) => sql`CASE WHEN ${condition} THEN ${sql.lit(value)} ELSE 0 END`;
@@ -202,7 +214,7 @@ export async function factsForAnnualReport(db: Db, organisationId: string, year:
     ['receivedInYear', receivedIn(year)],
     ['tsm', countedForTsm(year)],
     ['previousTsm', countedForTsm(previous)],
-    ['selfAssessment', sql`(${bearingOnYear(year, 'received in it')} OR ${bearingOnYear(year, 'received before it')})`],
+    ['selfAssessment', bearingOnYear(year)],
   ];
   const membership = sql.join(
     parts.map(([, condition], i) => bit(condition, 1 << i)),
@@ -210,16 +222,9 @@ export async function factsForAnnualReport(db: Db, organisationId: string, year:
   );
   const line = sql`concat_ws(E'\\x1f', ${lineFor('all')}, ${membership})`;
   const anyPart = sql`(${sql.join(parts.map(([, condition]) => condition), sql` OR `)})`;
-  // Receipt ranges that split the work about evenly: before the previous year, then each
-  // year in halves. None is read after the year: no part can hold a complaint received
-  // later, as no step is dated before its complaint's receipt (commands/log.ts: later
-  // commands may be dated back to receivedAt, never before it), so its dates are all later too.
-  const starts = [previous, year].flatMap((p) => daysAtATime(p, 183).map((half) => londonStartOf(half.from)));
-  const bounds = [...starts, londonEndOf(year.to)].sort((a, b) => a.getTime() - b.getTime());
-  const ranges = [sql`c.received_at < ${bounds[0]}`, ...bounds.slice(1).map((to, i) => sql`c.received_at >= ${bounds[i]} AND c.received_at < ${to}`)];
   const chunks = await inParallel(
     db,
-    ranges.map((range) => async (on: Db) => {
+    receiptRanges({ from: previous.from, to: year.to }, true).map((range) => async (on: Db) => {
       const all = await lines(on, organisationId, line, sql`${range} AND ${anyPart}`);
       return all ? parseLines(all, FIELDS.length + 1, (f) => [toFacts(f), Number(f[FIELDS.length])] as const) : [];
     }),
