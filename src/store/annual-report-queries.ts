@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { londonEndOf, londonStartOf, type Period } from '../domain/reporting/index.ts';
+import type { Period } from '../domain/reporting/index.ts';
 import type { Db } from './database.ts';
+import { receivedIn } from './report-queries.ts';
 
 /**
  * The Ombudsman referrals and orders of the complaints received in the period (London
@@ -15,7 +16,7 @@ export async function ombudsmanCountsIn(db: Db, organisationId: string, period: 
       coalesce(sum(case when jsonb_typeof(c.state #> '{ombudsman,determination,orders}') = 'array'
         then jsonb_array_length(c.state #> '{ombudsman,determination,orders}') else 0 end), 0) as orders
     from complaints c
-    where c.organisation_id = ${organisationId} and c.received_at >= ${londonStartOf(period.from)} and c.received_at < ${londonEndOf(period.to)}
+    where c.organisation_id = ${organisationId} and ${receivedIn(period)}
       and (jsonb_typeof(c.state #> '{ombudsman,referral}') = 'object' or jsonb_typeof(c.state #> '{ombudsman,determination}') = 'object')`.execute(db);
   return { ombudsmanReferrals: Number(rows[0]?.referrals ?? 0), ombudsmanOrders: Number(rows[0]?.orders ?? 0) };
 }

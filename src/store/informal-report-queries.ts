@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { londonEndOf, londonStartOf, type InformalFigures, type InformalTallies, type Period } from '../domain/reporting/index.ts';
+import type { InformalFigures, InformalTallies, Period } from '../domain/reporting/index.ts';
 import type { Db } from './database.ts';
+import { receivedIn } from './report-queries.ts';
 
 const none = (): InformalFigures => ({ received: 0, resolved: 0, becameComplaints: 0, open: 0 });
 
@@ -17,7 +18,7 @@ export async function informalFiguresIn(db: Db, organisationId: string, period: 
         AND jsonb_array_length(coalesce(c.state #> '{informal,complaintIds}', '[]'::jsonb)) = 0) AS open
     FROM complaints c
     WHERE c.organisation_id = ${organisationId} AND c.rpt_informal IS NOT NULL
-      AND c.received_at >= ${londonStartOf(period.from)} AND c.received_at < ${londonEndOf(period.to)}
+      AND ${receivedIn(period)}
     GROUP BY c.rpt_informal`.execute(db);
   const out = { informalResolutions: none(), supportRequests: none() };
   for (const r of rows) {

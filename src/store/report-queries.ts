@@ -122,7 +122,8 @@ function toFacts(f: readonly string[]): ComplaintFacts {
 
 // The complaints each report reads, as conditions on the report columns.
 
-const receivedIn = (period: Period) => sql`c.received_at >= ${londonStartOf(period.from)} AND c.received_at < ${londonEndOf(period.to)}`;
+/** Received in the period (London dates), on the complaint `c`. */
+export const receivedIn = (period: Period) => sql`c.received_at >= ${londonStartOf(period.from)} AND c.received_at < ${londonEndOf(period.to)}`;
 
 /** What CH01 and CH02 count: complaints received, escalated or answered in the year (the cases listed as left out also started in it). */
 function countedForTsm(year: Period): RawBuilder<unknown> {
