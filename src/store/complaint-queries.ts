@@ -1,7 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import { complaintFromStored, type Complaint, type ComplaintEvent, type Deadline } from '../domain/complaint/index.ts';
 import type { Db } from './database.ts';
-import type { Database } from './schema.ts';
 
 // Reads for the complaint API: pages of complaints, their stored deadlines, their events.
 
@@ -75,64 +74,59 @@ export async function listComplaints(
   return { items, next: last ? { receivedAt: last.received_at.toISOString(), id: last.id } : undefined };
 }
 
+/**
+ * A complaint_deadlines row `d` as one JSON array, read back by deadlineOfJson: one value
+ * per complaint instead of a typed row per deadline (parsing a row's 16 typed columns,
+ * instants among them, was a read's largest cost in pg). Instants are written as
+ * Date.toISOString() writes them; dates are JSON's ISO dates.
+ */
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const DEADLINES_JSON = sql`coalesce(json_agg(json_build_array(
+    d.kind, d.stage, d.ref, d.owner, d.counts_from_event, d.counts_from_date, ${iso('d.counts_from_at')}, d.rule,
+    d.due_date, ${iso('d.due_at')}, d.original_due_date, d.provisional, ${iso('d.met_at')}, d.met_on, d.status
+  ) order by d.due_date, d.kind), '[]')`;
+
+type DeadlineJson = [
+  kind: Deadline['kind'], stage: Deadline['stage'], ref: string, owner: Deadline['owner'], countsFromEvent: Deadline['countsFrom']['event'],
+  countsFromDate: string, countsFromAt: string | null, rule: string, dueDate: string, dueAt: string | null, originalDueDate: string,
+  provisional: boolean, metAt: string | null, metOn: string | null, status: Deadline['status'],
+];
+
+function deadlineOfJson([kind, stage, ref, owner, event, date, at, rule, dueDate, dueAt, originalDueDate, provisional, metAt, metOn, status]: DeadlineJson): Deadline {
+  return {
+    kind, stage, ref: ref === '' ? null : ref, owner,
+    countsFrom: { event, date, ...(at ? { at } : {}) },
+    rule, dueDate, dueAt, originalDueDate, provisional, metAt, metOn, status,
+  };
+}
+
+/** The complaints' stored deadlines, each complaint's by due date then kind. */
 export async function deadlinesOfComplaints(db: Db, organisationId: string, complaintIds: readonly string[]): Promise<Map<string, Deadline[]>> {
   const byComplaint = new Map<string, Deadline[]>(complaintIds.map((id) => [id, []]));
   if (complaintIds.length === 0) return byComplaint;
-  const rows = await db
-    .selectFrom('complaint_deadlines')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('complaint_id', 'in', complaintIds)
-    .orderBy('due_date')
-    .orderBy('kind')
-    .execute();
-  for (const r of rows) byComplaint.get(r.complaint_id)?.push(deadlineOfRow(r));
+  const { rows } = await sql<{ complaint_id: string; deadlines: DeadlineJson[] }>`
+    select d.complaint_id, ${DEADLINES_JSON} as deadlines from complaint_deadlines d
+    where d.organisation_id = ${organisationId} and d.complaint_id = any(${complaintIds}::uuid[])
+    group by d.complaint_id`.execute(db);
+  for (const r of rows) byComplaint.set(r.complaint_id, r.deadlines.map(deadlineOfJson));
   return byComplaint;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * One complaint, by id or reference, with its deadlines (in deadlinesOfComplaints' order),
- * in one statement: a row per deadline, the state carried on the first only.
- */
+/** One complaint, by id or reference, with its deadlines (in deadlinesOfComplaints' order), in one statement and one row. */
 export async function findComplaintWithDeadlines(
   db: Db,
   organisationId: string,
   idOrReference: string,
 ): Promise<{ complaint: Complaint; deadlines: Deadline[] } | undefined> {
   const key = UUID.test(idOrReference) ? sql`c.id = ${idOrReference}` : sql`c.reference = ${idOrReference}`;
-  const { rows } = await sql<Selectable<Database['complaint_deadlines']> & { state: unknown; n: number | null }>`
-    select case when d.n is null or d.n = 1 then c.state end as state, d.*
+  const { rows } = await sql<{ state: unknown; deadlines: DeadlineJson[] }>`
+    select c.state, (select ${DEADLINES_JSON} from complaint_deadlines d where d.organisation_id = c.organisation_id and d.complaint_id = c.id) as deadlines
     from complaints c
-    left join lateral (
-      select dd.*, row_number() over (order by dd.due_date, dd.kind) as n from complaint_deadlines dd
-      where dd.organisation_id = c.organisation_id and dd.complaint_id = c.id
-    ) d on true
-    where c.organisation_id = ${organisationId} and ${key}
-    order by d.n`.execute(db);
-  const first = rows[0];
-  if (!first) return undefined;
-  return { complaint: complaintFromStored(first.state), deadlines: rows.filter((r) => r.n !== null).map(deadlineOfRow) };
-}
-
-/** A complaint_deadlines row as the domain's Deadline. */
-export function deadlineOfRow(r: Selectable<Database['complaint_deadlines']>): Deadline {
-  return {
-    kind: r.kind as Deadline['kind'],
-    stage: r.stage as Deadline['stage'],
-    ref: r.ref === '' ? null : r.ref,
-    owner: r.owner as Deadline['owner'],
-    countsFrom: { event: r.counts_from_event as Deadline['countsFrom']['event'], date: r.counts_from_date, ...(r.counts_from_at ? { at: r.counts_from_at.toISOString() } : {}) },
-    rule: r.rule,
-    dueDate: r.due_date,
-    dueAt: r.due_at?.toISOString() ?? null,
-    originalDueDate: r.original_due_date,
-    provisional: r.provisional,
-    metAt: r.met_at?.toISOString() ?? null,
-    metOn: r.met_on,
-    status: r.status as Deadline['status'],
-  };
+    where c.organisation_id = ${organisationId} and ${key}`.execute(db);
+  const found = rows[0];
+  return found && { complaint: complaintFromStored(found.state), deadlines: found.deadlines.map(deadlineOfJson) };
 }
 
 /** Where a page of a complaint's history ends: its events are ordered by these. */
