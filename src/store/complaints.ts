@@ -103,8 +103,10 @@ export async function updateComplaint(
   };
   const rows = deadlines.map((d) => deadlineRow(complaint, d));
   const kept = rows.map((r) => `(${params.add(r.kind)}::text, ${params.add(r.ref)}::text)`);
+  // By complaint id alone (the updated row is the landlord's): with the landlord's id too, a
+  // planner without statistics combined the landlord's index, all its deadlines, with the key.
   parts.push(`gone as (delete from complaint_deadlines d using updated
-    where d.organisation_id = ${org}::uuid and d.complaint_id = updated.id${kept.length ? ` and (d.kind, d.ref) not in (values ${kept.join(', ')})` : ''})`);
+    where d.complaint_id = updated.id${kept.length ? ` and (d.kind, d.ref) not in (values ${kept.join(', ')})` : ''})`);
   const rewritten = Object.keys(rows[0] ?? {}).filter((c) => !DEADLINE_KEY.includes(c));
   inserted('complaint_deadlines', rows, deadlineTypes, `on conflict (${DEADLINE_KEY.join(', ')}) do update set ${rewritten.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`);
   inserted('complaint_events', events.map((e) => eventRow(organisationId, e)), eventTypes);
