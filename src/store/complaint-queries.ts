@@ -75,10 +75,10 @@ export async function listComplaints(
 }
 
 /**
- * A complaint_deadlines row `d` as one JSON array, read back by deadlineOfJson: one value
- * per complaint instead of a typed row per deadline (parsing a row's 16 typed columns,
- * instants among them, was a read's largest cost in pg). Instants are written as
- * Date.toISOString() writes them; dates are JSON's ISO dates.
+ * A complaint's complaint_deadlines rows `d` as one JSON array of arrays, each read back by
+ * deadlineOfJson: one value per complaint instead of a typed row per deadline (parsing a
+ * row's 16 typed columns, instants among them, was a read's largest cost in pg). Instants
+ * are written as Date.toISOString() writes them; dates are JSON's ISO dates.
  */
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 const DEADLINES_JSON = sql`coalesce(json_agg(json_build_array(
